@@ -1,0 +1,3 @@
+export * from './capabilities';
+export * from './password';
+export * from './session-token';

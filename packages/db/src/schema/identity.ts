@@ -1,0 +1,116 @@
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, tstz, updatedAt, version } from './columns';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+export const partners = pgTable('partners', {
+  id: id(),
+  number: text('number').notNull().unique(),
+  legalName: text('legal_name').notNull(),
+  tradeName: text('trade_name'),
+  businessType: text('business_type').notNull(),
+  registrationType: text('registration_type').notNull().default('COMPANY'),
+  pan: text('pan'),
+  gstin: text('gstin').unique(),
+  status: text('status').notNull().default('DRAFT'),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    mobile: text('mobile').unique(),
+    kind: text('kind').notNull(), // BACK_OFFICE | PARTNER
+    partnerId: uuid('partner_id').references(() => partners.id),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    passwordHash: text('password_hash'),
+    status: text('status').notNull().default('ACTIVE'), // ACTIVE | INVITED | DISABLED
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: tstz('locked_until'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('users_partner_idx').on(t.partnerId)],
+);
+
+export const roles = pgTable('roles', {
+  id: id(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  scope: text('scope').notNull(), // BACK_OFFICE | PARTNER
+  capabilities: jsonb('capabilities').$type<string[]>().notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    roleId: uuid('role_id')
+      .notNull()
+      .references(() => roles.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.roleId] })],
+);
+
+export const userGrants = pgTable(
+  'user_grants',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    capability: text('capability').notNull(),
+    effect: text('effect').notNull(), // GRANT | DENY
+    expiresAt: tstz('expires_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('user_grants_user_idx').on(t.userId)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    secretHash: bytea('secret_hash').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    lastActiveAt: tstz('last_active_at').notNull().defaultNow(),
+    expiresAt: tstz('expires_at').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    endedAt: tstz('ended_at'),
+    endReason: text('end_reason'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: updatedAt(),
+  updatedBy: uuid('updated_by'),
+});
+
+export const numberSequences = pgTable(
+  'number_sequences',
+  {
+    prefix: text('prefix').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.year] })],
+);
+

@@ -1,0 +1,4 @@
+export * from './audit';
+export * from './events';
+export * from './identity';
+export * from './masters';
