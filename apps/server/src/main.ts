@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import { migrate, openDatabase, seed } from '@kapas/db';
+import { defaultOrigins, LIMITS, type ServerConfig } from './config';
+import { env } from './env';
+import { createLogger } from './logger';
+import { startServer } from './server';
+
+const log = createLogger(env.LOG_LEVEL);
+const started = performance.now();
+const staticRoot = (app: string) => fileURLToPath(new URL(`../../${app}/dist`, import.meta.url));
+
+const config: ServerConfig = {
+  port: env.PORT,
+  host: env.HOST,
+  production: env.NODE_ENV === 'production',
+  allowedOrigins: env.KAPAS_ALLOWED_ORIGINS?.split(',').map((o) => o.trim()) ?? defaultOrigins(env.PORT),
+  secureCookies: env.KAPAS_SECURE_COOKIES,
+  staticRoots: { web: staticRoot('web'), admin: staticRoot('admin') },
+  ...LIMITS,
+};
+
+const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : env.KAPAS_DATA_DIR });
+await migrate(handle);
+const signIns = await seed(handle.db, { demo: env.KAPAS_DEMO_SEED });
+const server = await startServer(handle, config, log);
+
+log.info({ url: server.url, database: handle.kind, startupMs: Math.round(performance.now() - started) }, 'Kapas is ready');
+console.log(`\n  Kapas is running on ${server.url}\n    trader app: ${server.url}/\n    admin app:  ${server.url}/admin/\n`);
+if (signIns.length) {
+  console.log('  Demo sign-ins:');
+  for (const s of signIns) console.log(`    ${s.app === 'admin' ? 'admin' : 'web  '}  ${s.email.padEnd(36)} ${s.password}   (${s.who})`);
+  console.log('');
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down');
+  await server.close();
+  await handle.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

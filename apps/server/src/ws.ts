@@ -1,0 +1,91 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { appRouter, type Context, type Deps, loadActor } from '@kapas/api';
+import { type CreateWSSContextFnOptions, getWSConnectionHandler, handleKeepAlive } from '@trpc/server/adapters/ws';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { ServerConfig } from './config';
+import { readCookie, sessionCookieName } from './cookies';
+import type { Logger } from './logger';
+import { guardSocket } from './ws-guard';
+
+export const CLOSE_SESSION_ENDED = 4001;
+
+export type WebSocketHub = {
+  wss: WebSocketServer;
+  /** Asks every client to reconnect (sent on shutdown so they move to another instance). */
+  announceReconnect(): void;
+  close(): Promise<void>;
+};
+
+/** tRPC over WebSocket on the HTTP server's port, with origin check, size and rate limits and session tracking. */
+export function attachWebSockets(server: Server, { deps, config, log }: { deps: Deps; config: ServerConfig; log: Logger }): WebSocketHub {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxWsMessageBytes });
+  const bySession = new Map<string, Set<WebSocket>>();
+  const cookieName = sessionCookieName(config.secureCookies);
+
+  const track = (sessionId: string, client: WebSocket) => {
+    let set = bySession.get(sessionId);
+    if (!set) bySession.set(sessionId, (set = new Set()));
+    set.add(client);
+    client.once('close', () => {
+      set.delete(client);
+      if (set.size === 0) bySession.delete(sessionId);
+    });
+  };
+
+  const createContext = async ({ req, res, info }: CreateWSSContextFnOptions): Promise<Context> => {
+    const token = info.connectionParams?.token ?? readCookie(req.headers.cookie, cookieName);
+    const actor = await loadActor(deps, token ?? null);
+    if (actor) track(actor.sessionId, res);
+    return {
+      deps,
+      actor,
+      sessionToken: token ?? null,
+      meta: { requestId: crypto.randomUUID(), ip: req.socket.remoteAddress ?? null, userAgent: req.headers['user-agent'] ?? null },
+      cookies: null,
+    };
+  };
+
+  const onConnection = getWSConnectionHandler({ wss, router: appRouter, createContext });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/trpc') return refuse(socket, 404, 'Not Found');
+    // Browsers always send Origin; a foreign one with the user's cookies is cross-site WebSocket hijacking.
+    const origin = req.headers.origin;
+    if (origin && !config.allowedOrigins.includes(origin)) {
+      log.warn({ origin }, 'websocket refused: origin not allowed');
+      return refuse(socket, 403, 'Forbidden');
+    }
+    wss.handleUpgrade(req, socket, head, (client) => {
+      guardSocket(client, { maxBatchSize: config.maxBatchSize, messagesPerSecond: config.wsMessagesPerSecond });
+      handleKeepAlive(client, 30_000, 10_000);
+      onConnection(client, req);
+    });
+  });
+
+  // Sessions ended anywhere (sign-out, revocation) close their sockets as soon as the event commits.
+  const unsubscribe = deps.bus.subscribe((event) => {
+    if (event.topic !== 'session' || event.type !== 'session.ended') return;
+    const sessionId = String(event.payload.sessionId);
+    for (const client of bySession.get(sessionId) ?? []) client.close(CLOSE_SESSION_ENDED, 'Session ended');
+  });
+
+  return {
+    wss,
+    announceReconnect() {
+      const message = JSON.stringify({ id: null, method: 'reconnect' });
+      for (const client of wss.clients) if (client.readyState === client.OPEN) client.send(message);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        unsubscribe();
+        for (const client of wss.clients) client.terminate();
+        wss.close(() => resolve());
+      }),
+  };
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}

@@ -1,0 +1,5 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: { hookTimeout: 60_000, testTimeout: 30_000, fileParallelism: true, maxWorkers: 2 },
+});

@@ -1,0 +1,16 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from './root';
+
+export type { Actor, Context, Deps, RequestMeta, SessionCookieJar } from './context';
+export type { KapasErrorData } from './error-shape';
+export { DomainError, type DomainErrorCode, type FieldErrors } from './errors';
+export { loadActor } from './modules/auth/actor-loader';
+export { verifyAuditChain } from './modules/audit/verify';
+export { MASTER_KINDS, type MasterKind } from './modules/masters/schemas';
+export { EventBus } from './realtime/bus';
+export { SettingsStore } from './shared/settings';
+export { type AppRouter, appRouter } from './root';
+export { createCallerFactory } from './trpc';
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

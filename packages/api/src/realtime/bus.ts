@@ -1,0 +1,67 @@
+import { asc, gt, max } from 'drizzle-orm';
+import { type Database, events } from '@kapas/db';
+
+export type EventRow = typeof events.$inferSelect;
+export type EventListener = (event: EventRow) => void;
+
+/**
+ * Fans committed events out to subscribers in id order. Writers call `poke()` after commit;
+ * one reader fetches rows newer than the last dispatched id and hands them to every listener.
+ * Because event rows are appended under one advisory lock (see outbox.ts), id order is commit
+ * order, so reading "everything after the last id" never skips a row that commits later.
+ * Several server instances: wire PostgreSQL NOTIFY to `poke()` on each instance.
+ */
+export class EventBus {
+  private readonly listeners = new Set<EventListener>();
+  private lastId = 0;
+  private ready: Promise<void> | null = null;
+  private draining: Promise<void> | null = null;
+  private again = false;
+
+  constructor(private readonly db: Database) {}
+
+  /** Starts from the newest committed event, so only events after startup are pushed live. */
+  start(): Promise<void> {
+    this.ready ??= this.db
+      .select({ last: max(events.id) })
+      .from(events)
+      .then(([row]) => {
+        this.lastId = Number(row?.last ?? 0);
+      });
+    return this.ready;
+  }
+
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  /** Something was committed: read and dispatch it. Coalesces concurrent pokes into one reader. */
+  poke(): Promise<void> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = this.drain().finally(() => {
+      this.draining = null;
+    });
+    return this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    await this.start();
+    do {
+      this.again = false;
+      const rows = await this.db.select().from(events).where(gt(events.id, this.lastId)).orderBy(asc(events.id)).limit(1000);
+      for (const row of rows) {
+        this.lastId = row.id;
+        for (const listener of this.listeners) listener(row);
+      }
+      if (rows.length === 1000) this.again = true;
+    } while (this.again);
+  }
+}
