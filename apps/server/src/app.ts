@@ -43,7 +43,14 @@ export function createApp({ deps, config, log, isReady }: AppOptions): Hono {
   app.use('/trpc/*', cors({ origin: (origin) => (config.allowedOrigins.includes(origin) ? origin : null), credentials: true }));
   app.use(
     '/trpc/*',
-    bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => c.json({ error: { message: 'Request body is too large', code: 'BAD_REQUEST' } }, 413) }),
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      // The rest of the body is never read, so the connection cannot be reused.
+      onError: (c) => {
+        c.header('Connection', 'close');
+        return c.json({ error: { message: 'Request body is too large', data: { code: 'BAD_REQUEST' } } }, 413);
+      },
+    }),
   );
 
   app.get('/health', (c) => c.json({ ok: true }));

@@ -5,13 +5,14 @@ import type { DatabaseHandle } from '@kapas/db';
 import { createApp } from './app';
 import type { ServerConfig } from './config';
 import type { Logger } from './logger';
-import { attachWebSockets } from './ws';
+import { attachWebSockets, type WebSocketHub } from './ws';
 import type { Server } from 'node:http';
 
 export type RunningServer = {
   url: string;
   port: number;
   deps: Deps;
+  hub: WebSocketHub;
   /** Graceful: stop accepting, ask WebSocket clients to reconnect, drain, then close. */
   close(): Promise<void>;
 };
@@ -34,6 +35,7 @@ export async function startServer(handle: DatabaseHandle, config: ServerConfig, 
     url: `http://localhost:${port}`,
     port,
     deps,
+    hub,
     async close() {
       ready = false;
       hub.announceReconnect();

@@ -53,7 +53,7 @@ export function attachWebSockets(server: Server, { deps, config, log }: { deps: 
     if (url.pathname !== '/trpc') return refuse(socket, 404, 'Not Found');
     // Browsers always send Origin; a foreign one with the user's cookies is cross-site WebSocket hijacking.
     const origin = req.headers.origin;
-    if (origin && !config.allowedOrigins.includes(origin)) {
+    if (origin && !originAllowed(origin, req.headers.host, config.allowedOrigins)) {
       log.warn({ origin }, 'websocket refused: origin not allowed');
       return refuse(socket, 403, 'Forbidden');
     }
@@ -84,6 +84,12 @@ export function attachWebSockets(server: Server, { deps, config, log }: { deps: 
         wss.close(() => resolve());
       }),
   };
+}
+
+/** Same origin as the server itself, or one of the configured origins. */
+export function originAllowed(origin: string, host: string | undefined, allowed: string[]): boolean {
+  if (allowed.includes(origin)) return true;
+  return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {

@@ -1,6 +1,7 @@
-import { createKapasClient, errorCode, type KapasClient } from '@kapas/client';
+import { createKapasClient, errorCode } from '@kapas/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../src/testing';
+import { signInAs } from './helpers';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -8,15 +9,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-async function signedIn(email: string): Promise<{ client: KapasClient; token: string }> {
-  const anonymous = createKapasClient({ url: server.url });
-  const { token } = await anonymous.auth.signIn.mutate({ email, password: DEMO_PASSWORD, transport: 'token' });
-  return { client: createKapasClient({ url: server.url, token: token! }), token: token! };
-}
 
 describe('sign-in, me and sign-out through the typed client', () => {
   it('signs in with a token, reads me, signs out and the token stops working', async () => {
-    const { client } = await signedIn('buyer@saurashtra-mills.example');
+    const client = await signInAs(server.url, 'buyer@saurashtra-mills.example');
     const me = await client.auth.me.query();
     expect(me).toMatchObject({ email: 'buyer@saurashtra-mills.example', kind: 'PARTNER', isPrimary: true });
     expect(me?.partner?.businessType).toBe('BUYER');
