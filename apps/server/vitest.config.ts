@@ -1,5 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { kapasVitest } from '@kapas/vitest-preset';
 
-export default defineConfig({
-  test: { hookTimeout: 60_000, testTimeout: 30_000, fileParallelism: true, maxWorkers: 2 },
-});
+export default kapasVitest();

@@ -17,13 +17,19 @@ export type FollowOptions = {
 export async function followMasters(options: FollowOptions): Promise<void> {
   const log = options.log ?? console.log;
   const anonymous = createKapasClient({ url: options.url });
-  const { token, me } = await anonymous.auth.signIn.mutate({ email: options.email, password: options.password, transport: 'token' });
+  const { token, me } = await anonymous.auth.signIn.mutate({
+    email: options.email,
+    password: options.password,
+    transport: 'token',
+  });
   if (!token) throw new Error('The server did not return a token');
   log(`Signed in as ${me.name} (${me.partner?.name ?? me.kind})`);
 
   const kapas = createKapasClient({ url: options.url, token });
   for (const commodity of await kapas.masters.commodities.query()) {
-    log(`${commodity.code} ${commodity.name}: ${commodity.qualityTemplate.map((p) => `${p.label} ${p.min ?? ''}–${p.max ?? ''} ${p.unit}`).join(', ')}`);
+    log(
+      `${commodity.code} ${commodity.name}: ${commodity.qualityTemplate.map((p) => `${p.label} ${p.min ?? ''}–${p.max ?? ''} ${p.unit}`).join(', ')}`,
+    );
   }
   const terms = await kapas.masters.items.query({ kind: 'PAYMENT_TERM' });
   log(`Payment terms: ${terms.items.map((t) => t.name).join(', ')}`);

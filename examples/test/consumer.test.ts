@@ -34,7 +34,11 @@ describe('the published client package, used as an outside developer would', () 
     while (!lines.includes('Following master-data changes…')) await new Promise((r) => setTimeout(r, 20));
 
     const admin = createKapasClient({ url: server.url });
-    const { token } = await admin.auth.signIn.mutate({ email: 'admin@kapas.local', password: 'KapasDemo#2026', transport: 'token' });
+    const { token } = await admin.auth.signIn.mutate({
+      email: 'admin@kapas.local',
+      password: 'KapasDemo#2026',
+      transport: 'token',
+    });
     const item = await createKapasClient({ url: server.url, token: token! }).masters.createItem.mutate({
       kind: 'BARGAIN_TYPE',
       code: 'EXW',
@@ -44,6 +48,8 @@ describe('the published client package, used as an outside developer would', () 
     await following;
     expect(lines[0]).toBe('Signed in as Tirupati Rao (Deccan Cotton)');
     expect(lines.some((l) => l.startsWith('COTTON Cotton: Staple length 22–36 mm'))).toBe(true);
-    expect(events).toEqual([expect.objectContaining({ type: 'master.item.create', payload: { entityType: 'master_item', id: item.id } })]);
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'master.item.create', payload: { entityType: 'master_item', id: item.id } }),
+    ]);
   });
 });

@@ -1,3 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { kapasVitest } from '@kapas/vitest-preset';
 
-export default defineConfig({ test: { testTimeout: 30_000 } });
+export default kapasVitest();

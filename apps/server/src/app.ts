@@ -76,12 +76,17 @@ export function createApp({ deps, config, log, isReady }: AppOptions): Hono {
           deps,
           actor: await loadActor(deps, token),
           sessionToken: token,
-          meta: { requestId: c.get('requestId'), ip: getConnInfo(c).remote.address ?? null, userAgent: c.req.header('user-agent') ?? null },
+          meta: {
+            requestId: c.get('requestId'),
+            ip: getConnInfo(c).remote.address ?? null,
+            userAgent: c.req.header('user-agent') ?? null,
+          },
           cookies: sessionCookieJar(config.secureCookies, (value) => c.header('Set-Cookie', value, { append: true })),
         };
       },
       onError: ({ error, path, ctx }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error.cause ?? error, path, requestId: ctx?.meta.requestId }, 'procedure failed');
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          log.error({ err: error.cause ?? error, path, requestId: ctx?.meta.requestId }, 'procedure failed');
       },
     }),
   );

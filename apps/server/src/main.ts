@@ -28,7 +28,8 @@ log.info({ url: server.url, database: handle.kind, startupMs: Math.round(perform
 console.log(`\n  Kapas is running on ${server.url}\n    trader app: ${server.url}/\n    admin app:  ${server.url}/admin/\n`);
 if (signIns.length) {
   console.log('  Demo sign-ins:');
-  for (const s of signIns) console.log(`    ${s.app === 'admin' ? 'admin' : 'web  '}  ${s.email.padEnd(36)} ${s.password}   (${s.who})`);
+  for (const s of signIns)
+    console.log(`    ${s.app === 'admin' ? 'admin' : 'web  '}  ${s.email.padEnd(36)} ${s.password}   (${s.who})`);
   console.log('');
 }
 

@@ -1,12 +1,12 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import { type Deps, EventBus, SettingsStore } from '@kapas/api';
+import { type Deps, EVENTS_CHANNEL, EventBus, SettingsStore } from '@kapas/api';
 import type { DatabaseHandle } from '@kapas/db';
 import { createApp } from './app';
 import type { ServerConfig } from './config';
 import type { Logger } from './logger';
 import { attachWebSockets, type WebSocketHub } from './ws';
-import type { Server } from 'node:http';
 
 export type RunningServer = {
   url: string;
@@ -20,6 +20,8 @@ export type RunningServer = {
 export async function startServer(handle: DatabaseHandle, config: ServerConfig, log: Logger): Promise<RunningServer> {
   const bus = new EventBus(handle.db);
   await bus.start();
+  // Other instances sharing the database announce their commits over LISTEN/NOTIFY.
+  const unlisten = handle.listen ? await handle.listen(EVENTS_CHANNEL, () => void bus.poke()) : null;
   const deps: Deps = { db: handle.db, bus, settings: new SettingsStore(handle.db), clock: () => new Date() };
   let ready = false;
   const app = createApp({ deps, config, log, isReady: () => ready });
@@ -45,6 +47,7 @@ export async function startServer(handle: DatabaseHandle, config: ServerConfig, 
         setTimeout(() => server.closeAllConnections(), 2_000).unref();
       });
       await hub.close();
+      await unlisten?.();
     },
   };
 }

@@ -18,14 +18,17 @@ export type WebSocketHub = {
 };
 
 /** tRPC over WebSocket on the HTTP server's port, with origin check, size and rate limits and session tracking. */
-export function attachWebSockets(server: Server, { deps, config, log }: { deps: Deps; config: ServerConfig; log: Logger }): WebSocketHub {
+export function attachWebSockets(
+  server: Server,
+  { deps, config, log }: { deps: Deps; config: ServerConfig; log: Logger },
+): WebSocketHub {
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxWsMessageBytes });
   const bySession = new Map<string, Set<WebSocket>>();
   const cookieName = sessionCookieName(config.secureCookies);
 
   const track = (sessionId: string, client: WebSocket) => {
-    let set = bySession.get(sessionId);
-    if (!set) bySession.set(sessionId, (set = new Set()));
+    const set = bySession.get(sessionId) ?? new Set<WebSocket>();
+    bySession.set(sessionId, set);
     set.add(client);
     client.once('close', () => {
       set.delete(client);
@@ -41,7 +44,11 @@ export function attachWebSockets(server: Server, { deps, config, log }: { deps: 
       deps,
       actor,
       sessionToken: token ?? null,
-      meta: { requestId: crypto.randomUUID(), ip: req.socket.remoteAddress ?? null, userAgent: req.headers['user-agent'] ?? null },
+      meta: {
+        requestId: crypto.randomUUID(),
+        ip: req.socket.remoteAddress ?? null,
+        userAgent: req.headers['user-agent'] ?? null,
+      },
       cookies: null,
     };
   };

@@ -9,7 +9,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-
 describe('sign-in, me and sign-out through the typed client', () => {
   it('signs in with a token, reads me, signs out and the token stops working', async () => {
     const client = await signInAs(server.url, 'buyer@saurashtra-mills.example');
@@ -31,7 +30,12 @@ describe('sign-in, me and sign-out through the typed client', () => {
       { email: 'buyer@saurashtra-mills.example', password: DEMO_PASSWORD, audience: 'BACK_OFFICE' as const },
     ];
     const messages = await Promise.all(
-      attempts.map((a) => client.auth.signIn.mutate(a).then(() => 'signed in', (e: Error & { data?: { code?: string } }) => `${e.data?.code}: ${e.message}`)),
+      attempts.map((a) =>
+        client.auth.signIn.mutate(a).then(
+          () => 'signed in',
+          (e: Error & { data?: { code?: string } }) => `${e.data?.code}: ${e.message}`,
+        ),
+      ),
     );
     expect(new Set(messages)).toEqual(new Set(['UNAUTHORIZED: Email or password is incorrect.']));
   });

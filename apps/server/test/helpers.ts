@@ -9,7 +9,9 @@ export async function signInAs(url: string, email: string): Promise<KapasClient 
   return Object.assign(createKapasClient({ url, token }), { token });
 }
 
-export async function failure(promise: Promise<unknown>): Promise<{ code: string | undefined; message: string; fieldErrors: Record<string, string[]> }> {
+export async function failure(
+  promise: Promise<unknown>,
+): Promise<{ code: string | undefined; message: string; fieldErrors: Record<string, string[]> }> {
   try {
     await promise;
   } catch (e) {

@@ -39,9 +39,21 @@ describe('masters CRUD through the typed client', () => {
 
   it('creates, updates and deactivates an item, auditing each change', async () => {
     const auditBefore = (await server.handle.db.select({ n: count() }).from(auditLog))[0]!.n;
-    const created = await admin.masters.createItem.mutate({ kind: 'PAYMENT_TERM', code: 'CREDIT_45', name: 'Credit 45 days', days: 45 });
+    const created = await admin.masters.createItem.mutate({
+      kind: 'PAYMENT_TERM',
+      code: 'CREDIT_45',
+      name: 'Credit 45 days',
+      days: 45,
+    });
     expect(created).toMatchObject({ code: 'CREDIT_45', days: 45, version: 1, active: true });
-    const updated = await admin.masters.updateItem.mutate({ id: created.id, version: 1, code: 'CREDIT_45', name: 'Credit 45', days: 45, sortOrder: 3 });
+    const updated = await admin.masters.updateItem.mutate({
+      id: created.id,
+      version: 1,
+      code: 'CREDIT_45',
+      name: 'Credit 45',
+      days: 45,
+      sortOrder: 3,
+    });
     expect(updated.version).toBe(2);
     const inactive = await admin.masters.setItemActive.mutate({ id: created.id, active: false, version: 2 });
     expect(inactive.active).toBe(false);
@@ -54,8 +66,24 @@ describe('masters CRUD through the typed client', () => {
 
   it('refuses a stale version with CONFLICT and changes nothing', async () => {
     const created = await admin.masters.createItem.mutate({ kind: 'VARIETY', code: 'V_797', name: 'V-797', days: null });
-    await admin.masters.updateItem.mutate({ id: created.id, version: 1, code: 'V_797', name: 'V-797 new', days: null, sortOrder: 0 });
-    const stale = await failure(admin.masters.updateItem.mutate({ id: created.id, version: 1, code: 'V_797', name: 'lost update', days: null, sortOrder: 0 }));
+    await admin.masters.updateItem.mutate({
+      id: created.id,
+      version: 1,
+      code: 'V_797',
+      name: 'V-797 new',
+      days: null,
+      sortOrder: 0,
+    });
+    const stale = await failure(
+      admin.masters.updateItem.mutate({
+        id: created.id,
+        version: 1,
+        code: 'V_797',
+        name: 'lost update',
+        days: null,
+        sortOrder: 0,
+      }),
+    );
     expect(stale.code).toBe('CONFLICT');
     const list = await admin.masters.items.query({ kind: 'VARIETY', search: 'V-797' });
     expect(list.items[0]?.name).toBe('V-797 new');
@@ -66,9 +94,13 @@ describe('masters CRUD through the typed client', () => {
     const bad = await failure(admin.masters.createItem.mutate({ kind: 'VARIETY', code: 'lower case', name: 'x', days: null }));
     expect(bad.code).toBe('BAD_REQUEST');
     expect(Object.keys(bad.fieldErrors).sort()).toEqual(['code', 'name']);
-    const noDays = await failure(admin.masters.createItem.mutate({ kind: 'DELIVERY_TERM', code: 'EX_MILL', name: 'Ex-Mill', days: null }));
+    const noDays = await failure(
+      admin.masters.createItem.mutate({ kind: 'DELIVERY_TERM', code: 'EX_MILL', name: 'Ex-Mill', days: null }),
+    );
     expect(noDays.fieldErrors.days).toEqual(['Enter the number of days for this term']);
-    const duplicate = await failure(admin.masters.createItem.mutate({ kind: 'VARIETY', code: 'SUVIN', name: 'Suvin again', days: null }));
+    const duplicate = await failure(
+      admin.masters.createItem.mutate({ kind: 'VARIETY', code: 'SUVIN', name: 'Suvin again', days: null }),
+    );
     expect(duplicate).toMatchObject({ code: 'CONFLICT', fieldErrors: { code: ['SUVIN is already used'] } });
     expect(await rowCount()).toBe(before);
   });
@@ -80,17 +112,34 @@ describe('masters CRUD through the typed client', () => {
     template[2] = { ...template[2]!, name: template[0]!.name };
     const { id, version, code, name, hsnCode, tradeUnit, rateUnit } = cotton!;
     const err = await failure(
-      admin.masters.updateCommodity.mutate({ id, version, code, name, hsnCode, tradeUnit, rateUnit, gstRate: 5, qualityTemplate: template }),
+      admin.masters.updateCommodity.mutate({
+        id,
+        version,
+        code,
+        name,
+        hsnCode,
+        tradeUnit,
+        rateUnit,
+        gstRate: 5,
+        qualityTemplate: template,
+      }),
     );
-    expect(err.fieldErrors).toMatchObject({ 'qualityTemplate.1.max': ['Maximum must be above minimum'], 'qualityTemplate.2.name': [expect.stringContaining('more than once')] });
+    expect(err.fieldErrors).toMatchObject({
+      'qualityTemplate.1.max': ['Maximum must be above minimum'],
+      'qualityTemplate.2.name': [expect.stringContaining('more than once')],
+    });
     const [unchanged] = await admin.masters.commodities.query();
     expect(unchanged?.version).toBe(version);
   });
 
   it('denies writes without master:write (FORBIDDEN) and anonymous reads (UNAUTHORIZED)', async () => {
     const before = await rowCount();
-    expect((await failure(auditor.masters.createItem.mutate({ kind: 'VARIETY', code: 'NOPE', name: 'Nope', days: null }))).code).toBe('FORBIDDEN');
-    expect((await failure(buyer.masters.createItem.mutate({ kind: 'VARIETY', code: 'NOPE', name: 'Nope', days: null }))).code).toBe('FORBIDDEN');
+    expect(
+      (await failure(auditor.masters.createItem.mutate({ kind: 'VARIETY', code: 'NOPE', name: 'Nope', days: null }))).code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await failure(buyer.masters.createItem.mutate({ kind: 'VARIETY', code: 'NOPE', name: 'Nope', days: null }))).code,
+    ).toBe('FORBIDDEN');
     const { createKapasClient } = await import('@kapas/client');
     expect((await failure(createKapasClient({ url: server.url }).masters.commodities.query())).code).toBe('UNAUTHORIZED');
     expect(await rowCount()).toBe(before);

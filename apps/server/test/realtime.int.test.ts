@@ -46,7 +46,12 @@ describe('masters.onChange subscription', () => {
     const feed = follow(buyer, 0);
     const created: string[] = [];
     const make = async (n: number) => {
-      const item = await admin.masters.createItem.mutate({ kind: 'VARIETY', code: `RESUME_${n}`, name: `Resume ${n}`, days: null });
+      const item = await admin.masters.createItem.mutate({
+        kind: 'VARIETY',
+        code: `RESUME_${n}`,
+        name: `Resume ${n}`,
+        days: null,
+      });
       created.push(item.id);
     };
     for (let n = 0; n < 5; n++) await make(n);
@@ -76,7 +81,9 @@ describe('WebSocket transport limits', () => {
 
   it('refuses an upgrade from a foreign Origin', async () => {
     const ws = new WebSocket(wsUrl(), { headers: { origin: 'https://evil.example' } });
-    const status = await new Promise<number>((resolve) => ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
+    const status = await new Promise<number>((resolve) =>
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
+    );
     expect(status).toBe(403);
   });
 

@@ -1,7 +1,14 @@
-import { StandardSchemaV1Error, TRPCError } from '@trpc/server';
+import { StandardSchemaV1Error, type TRPCError } from '@trpc/server';
 import type { DefaultErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import { ZodError } from 'zod';
-import { DOMAIN_ERROR_CODES, DomainError, type DomainErrorCode, type DomainErrorDetails, type FieldErrors } from './errors';
+import {
+  addFieldError,
+  DOMAIN_ERROR_CODES,
+  DomainError,
+  type DomainErrorCode,
+  type DomainErrorDetails,
+  type FieldErrors,
+} from './errors';
 
 export type KapasErrorData = {
   code: DomainErrorCode;
@@ -18,7 +25,7 @@ export function issuesToFieldErrors(issues: readonly Issue[]): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of issues) {
     const path = (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p));
-    (out[path.length ? path.join('.') : '_'] ??= []).push(issue.message);
+    addFieldError(out, path.length ? path.join('.') : '_', issue.message);
   }
   return out;
 }
@@ -45,7 +52,12 @@ export function formatError(shape: DefaultErrorShape, error: TRPCError, requestI
   const base = { path: shape.data.path, httpStatus: shape.data.httpStatus, requestId };
   if (cause instanceof DomainError) {
     const { fieldErrors, ...details } = cause.details;
-    const data: KapasErrorData = { ...base, code: cause.code, ...(fieldErrors ? { fieldErrors } : {}), ...(Object.keys(details).length ? { details } : {}) };
+    const data: KapasErrorData = {
+      ...base,
+      code: cause.code,
+      ...(fieldErrors ? { fieldErrors } : {}),
+      ...(Object.keys(details).length ? { details } : {}),
+    };
     return { ...shape, message: cause.message, data };
   }
   if (cause instanceof ZodError || cause instanceof StandardSchemaV1Error) {

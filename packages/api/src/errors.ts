@@ -52,3 +52,10 @@ export class DomainError extends Error {
 export function fieldError(path: string, message: string): DomainError {
   return new DomainError('BAD_REQUEST', message, { fieldErrors: { [path]: [message] } });
 }
+
+/** Adds a message to a field, creating the list on first use. */
+export function addFieldError(errors: FieldErrors, path: string, message: string): void {
+  const list = errors[path] ?? [];
+  list.push(message);
+  errors[path] = list;
+}

@@ -4,12 +4,13 @@ import type { AppRouter } from './root';
 export type { Actor, Context, Deps, RequestMeta, SessionCookieJar } from './context';
 export type { KapasErrorData } from './error-shape';
 export { DomainError, type DomainErrorCode, type FieldErrors } from './errors';
-export { loadActor } from './modules/auth/actor-loader';
 export { verifyAuditChain } from './modules/audit/verify';
+export { loadActor } from './modules/auth/actor-loader';
 export { MASTER_KINDS, type MasterKind } from './modules/masters/schemas';
 export { EventBus } from './realtime/bus';
-export { SettingsStore } from './shared/settings';
+export { EVENTS_CHANNEL } from './realtime/outbox';
 export { type AppRouter, appRouter } from './root';
+export { SettingsStore } from './shared/settings';
 export { createCallerFactory } from './trpc';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;

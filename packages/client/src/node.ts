@@ -1,5 +1,10 @@
 import WebSocket from 'ws';
-import { createKapasClient as createUniversal, type KapasClient, type KapasClientOptions, type WebSocketConstructor } from './create-client';
+import {
+  createKapasClient as createUniversal,
+  type KapasClient,
+  type KapasClientOptions,
+  type WebSocketConstructor,
+} from './create-client';
 
 export * from './index';
 

@@ -15,8 +15,12 @@ export type DbOrTx = Database | Transaction;
 export type DatabaseHandle = {
   db: Database;
   kind: 'pglite' | 'postgres';
-  /** Rows of a raw query, whatever the driver (postgres.js returns a list, PGlite `{ rows }`). */
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel across server instances (PostgreSQL only). `onNotify` also runs after
+   * every (re)connect of the listening connection, since notifications sent meanwhile are lost.
+   */
+  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
 };
 
 export type OpenOptions = { url?: string | undefined; dataDir?: string | undefined; maxConnections?: number };
@@ -26,7 +30,15 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   if (options.url) {
     const sql = postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} });
     const db = drizzlePostgres(sql, { schema, casing: 'snake_case' });
-    return { db, kind: 'postgres', close: () => sql.end({ timeout: 5 }) };
+    return {
+      db,
+      kind: 'postgres',
+      close: () => sql.end({ timeout: 5 }),
+      async listen(channel, onNotify) {
+        const { unlisten } = await sql.listen(channel, onNotify, onNotify);
+        return unlisten;
+      },
+    };
   }
   const client = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
   const db = drizzlePglite(client, { schema, casing: 'snake_case' });

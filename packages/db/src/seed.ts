@@ -15,7 +15,15 @@ import {
   userRoles,
   users,
 } from './schema';
-import { COTTON_TEMPLATE, DEFAULT_SETTINGS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_STAFF, LOCATIONS, MASTER_LISTS } from './seed-data';
+import {
+  COTTON_TEMPLATE,
+  DEFAULT_SETTINGS,
+  DEMO_PARTNERS,
+  DEMO_PASSWORD,
+  DEMO_STAFF,
+  LOCATIONS,
+  MASTER_LISTS,
+} from './seed-data';
 
 export type SeedOptions = { demo: boolean; now?: Date };
 export type DemoSignIn = { email: string; password: string; app: 'web' | 'admin'; who: string };
@@ -68,13 +76,20 @@ async function seedReference(tx: DbOrTx): Promise<void> {
         .where(and(eq(regions.stateId, s!.id), eq(regions.name, regionName)));
       await tx
         .insert(stations)
-        .values(stationList.map((st) => ({ regionId: r!.id, name: st.name, latitude: String(st.lat), longitude: String(st.lng) })))
+        .values(
+          stationList.map((st) => ({ regionId: r!.id, name: st.name, latitude: String(st.lat), longitude: String(st.lng) })),
+        )
         .onConflictDoNothing();
     }
   }
   await tx
     .insert(organizations)
-    .values({ name: 'Kapas Brokerage Services Pvt Ltd', gstin: '27AAACK4321P1ZD', pan: 'AAACK4321P', address: 'Nariman Point, Mumbai 400021' })
+    .values({
+      name: 'Kapas Brokerage Services Pvt Ltd',
+      gstin: '27AAACK4321P1ZD',
+      pan: 'AAACK4321P',
+      address: 'Nariman Point, Mumbai 400021',
+    })
     .onConflictDoNothing();
 }
 
@@ -84,7 +99,10 @@ async function seedDemo(tx: DbOrTx, passwordHash: string, now: Date): Promise<De
 
   for (const staff of DEMO_STAFF) {
     const userId = await ensureUser(tx, { email: staff.email, name: staff.name, kind: 'BACK_OFFICE', passwordHash });
-    await tx.insert(userRoles).values({ userId, roleId: roleIds.get(staff.role)! }).onConflictDoNothing();
+    await tx
+      .insert(userRoles)
+      .values({ userId, roleId: roleIds.get(staff.role)! })
+      .onConflictDoNothing();
     signIns.push({ email: staff.email, password: DEMO_PASSWORD, app: 'admin', who: staff.role });
   }
 
@@ -94,7 +112,15 @@ async function seedDemo(tx: DbOrTx, passwordHash: string, now: Date): Promise<De
       const number = await allocateNumber(tx, 'BP', now.getUTCFullYear(), 4);
       [partner] = await tx
         .insert(partners)
-        .values({ number, legalName: p.legalName, tradeName: p.tradeName, businessType: p.businessType, pan: p.pan, gstin: p.gstin, status: 'ACTIVE' })
+        .values({
+          number,
+          legalName: p.legalName,
+          tradeName: p.tradeName,
+          businessType: p.businessType,
+          pan: p.pan,
+          gstin: p.gstin,
+          status: 'ACTIVE',
+        })
         .returning({ id: partners.id });
     }
     const userId = await ensureUser(tx, {
@@ -106,7 +132,10 @@ async function seedDemo(tx: DbOrTx, passwordHash: string, now: Date): Promise<De
       isPrimary: true,
       passwordHash,
     });
-    await tx.insert(userRoles).values({ userId, roleId: roleIds.get('PARTNER_PRIMARY')! }).onConflictDoNothing();
+    await tx
+      .insert(userRoles)
+      .values({ userId, roleId: roleIds.get('PARTNER_PRIMARY')! })
+      .onConflictDoNothing();
     signIns.push({ email: p.user.email, password: DEMO_PASSWORD, app: 'web', who: `${p.businessType} · ${p.tradeName}` });
   }
   return signIns;

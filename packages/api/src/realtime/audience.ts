@@ -2,7 +2,10 @@ import type { Actor } from '../context';
 import type { EventRow } from './bus';
 
 /** Whether an actor may receive an event: the rule applied to every row before it is pushed or replayed. */
-export function canReceive(actor: Pick<Actor, 'userId' | 'partnerId' | 'kind'>, event: Pick<EventRow, 'audience' | 'audienceId'>): boolean {
+export function canReceive(
+  actor: Pick<Actor, 'userId' | 'partnerId' | 'kind'>,
+  event: Pick<EventRow, 'audience' | 'audienceId'>,
+): boolean {
   switch (event.audience) {
     case 'ALL_SIGNED_IN':
       return true;

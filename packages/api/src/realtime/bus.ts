@@ -1,5 +1,5 @@
-import { asc, gt, max } from 'drizzle-orm';
 import { type Database, events } from '@kapas/db';
+import { asc, gt, max } from 'drizzle-orm';
 
 export type EventRow = typeof events.$inferSelect;
 export type EventListener = (event: EventRow) => void;

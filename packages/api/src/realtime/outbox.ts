@@ -1,6 +1,9 @@
 import { type DbOrTx, events } from '@kapas/db';
 import { sql } from 'drizzle-orm';
 
+/** Channel on which committed events are announced to every server instance (carries no payload). */
+export const EVENTS_CHANNEL = 'kapas_events';
+
 /** One lock for every append-only, ordered log (events and audit): id order = commit order. */
 export const LOG_APPEND_LOCK = 7_270_001;
 
@@ -29,5 +32,7 @@ export async function appendEvent(tx: DbOrTx, event: NewEvent): Promise<number> 
       payload: event.payload,
     })
     .returning({ id: events.id });
+  // Delivered at commit, never for a rolled-back transaction; listeners then read the rows.
+  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, '')`);
   return row!.id;
 }

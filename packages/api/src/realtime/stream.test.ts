@@ -40,7 +40,14 @@ describe('streamEvents: listen, replay, then stream', () => {
     const first = await emit(1);
     const earlier = [await emit(2), await emit(3)];
     const controller = new AbortController();
-    const stream = streamEvents({ db: deps.db, bus: deps.bus, topic: 'test', lastEventId: first, accept: () => true, signal: controller.signal });
+    const stream = streamEvents({
+      db: deps.db,
+      bus: deps.bus,
+      topic: 'test',
+      lastEventId: first,
+      accept: () => true,
+      signal: controller.signal,
+    });
     // Start the generator (it attaches its listener, then starts replaying) and commit more while it replays.
     const firstItem = stream.next() as Promise<IteratorResult<unknown>>;
     const during = [await emit(4), await emit(5)];
@@ -55,7 +62,14 @@ describe('streamEvents: listen, replay, then stream', () => {
 
   it('never delivers an event from a rolled-back transaction', async () => {
     const controller = new AbortController();
-    const stream = streamEvents({ db: deps.db, bus: deps.bus, topic: 'test', lastEventId: null, accept: () => true, signal: controller.signal });
+    const stream = streamEvents({
+      db: deps.db,
+      bus: deps.bus,
+      topic: 'test',
+      lastEventId: null,
+      accept: () => true,
+      signal: controller.signal,
+    });
     const next = stream.next();
     await expect(
       transact(deps, async (tx) => {

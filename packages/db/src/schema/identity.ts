@@ -113,4 +113,3 @@ export const numberSequences = pgTable(
   },
   (t) => [primaryKey({ columns: [t.prefix, t.year] })],
 );
-

@@ -10,7 +10,12 @@ export async function verifyAuditChain(db: Database): Promise<VerifyResult> {
   let lastId = 0;
   let count = 0;
   for (;;) {
-    const page: ChainRow[] = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(1000);
+    const page: ChainRow[] = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, lastId))
+      .orderBy(asc(auditLog.id))
+      .limit(1000);
     if (page.length === 0) return { ok: true, rows: count };
     const broken = firstBrokenRow(page, prev);
     if (broken !== null) return { ok: false, rows: count, firstBrokenId: broken };

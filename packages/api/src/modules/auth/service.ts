@@ -22,12 +22,16 @@ export async function signIn(deps: Deps, meta: RequestMeta, input: SignInInput):
   const allowed = user && passwordOk && user.status === 'ACTIVE' && (!input.audience || input.audience === user.kind);
   if (!user || !allowed) {
     await transact(deps, (tx) =>
-      appendAudit(tx, { actor: null, meta, now }, {
-        action: 'auth.sign_in_failed',
-        entityType: 'user',
-        entityId: user?.id ?? null,
-        newValues: { email: input.email },
-      }),
+      appendAudit(
+        tx,
+        { actor: null, meta, now },
+        {
+          action: 'auth.sign_in_failed',
+          entityType: 'user',
+          entityId: user?.id ?? null,
+          newValues: { email: input.email },
+        },
+      ),
     );
     throw INVALID_CREDENTIALS();
   }
@@ -49,7 +53,11 @@ export async function signIn(deps: Deps, meta: RequestMeta, input: SignInInput):
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 512) ?? null,
     });
-    await appendAudit(tx, { actor: null, meta, now }, { action: 'auth.sign_in', entityType: 'user', entityId: user.id, partnerId: user.partnerId });
+    await appendAudit(
+      tx,
+      { actor: null, meta, now },
+      { action: 'auth.sign_in', entityType: 'user', entityId: user.id, partnerId: user.partnerId },
+    );
   });
   return { token: token.token, expiresAt: expiresAt.toISOString(), actor: await actorFor(deps, user, token.id) };
 }
@@ -64,7 +72,13 @@ export async function signOut(deps: Deps, meta: RequestMeta, actor: Actor, token
       .set({ endedAt: now.toISOString(), endReason: 'SIGN_OUT' })
       .where(and(eq(sessions.id, sessionId), eq(sessions.userId, actor.userId), isNull(sessions.endedAt)));
     await appendAudit(tx, { actor, meta, now }, { action: 'auth.sign_out', entityType: 'session', entityId: sessionId });
-    await appendEvent(tx, { audience: 'USER', audienceId: actor.userId, topic: 'session', type: 'session.ended', payload: { sessionId, reason: 'SIGN_OUT' } });
+    await appendEvent(tx, {
+      audience: 'USER',
+      audienceId: actor.userId,
+      topic: 'session',
+      type: 'session.ended',
+      payload: { sessionId, reason: 'SIGN_OUT' },
+    });
   });
 }
 
@@ -83,7 +97,13 @@ export type Me = {
 export async function describeActor(deps: Deps, actor: Actor): Promise<Me> {
   const [partner] = actor.partnerId
     ? await deps.db
-        .select({ id: partners.id, number: partners.number, name: partners.tradeName, legalName: partners.legalName, businessType: partners.businessType })
+        .select({
+          id: partners.id,
+          number: partners.number,
+          name: partners.tradeName,
+          legalName: partners.legalName,
+          businessType: partners.businessType,
+        })
         .from(partners)
         .where(eq(partners.id, actor.partnerId))
     : [];
@@ -92,7 +112,9 @@ export async function describeActor(deps: Deps, actor: Actor): Promise<Me> {
     email: actor.email,
     name: actor.name,
     kind: actor.kind,
-    partner: partner ? { id: partner.id, number: partner.number, name: partner.name ?? partner.legalName, businessType: partner.businessType } : null,
+    partner: partner
+      ? { id: partner.id, number: partner.number, name: partner.name ?? partner.legalName, businessType: partner.businessType }
+      : null,
     isPrimary: actor.isPrimary,
     roles: actor.roles,
     capabilities: [...actor.capabilities].sort(),

@@ -1,5 +1,5 @@
-import { streamEvents } from '../../realtime/stream';
 import { canReceive } from '../../realtime/audience';
+import { streamEvents } from '../../realtime/stream';
 import { requireCapability, router } from '../../trpc';
 import {
   byIdInput,
@@ -18,7 +18,9 @@ const read = requireCapability('master:read');
 const write = requireCapability('master:write');
 
 export const mastersRouter = router({
-  commodities: read.input(listCommoditiesInput).query(({ ctx, input }) => masters.listCommodities(ctx.deps.db, input.includeInactive)),
+  commodities: read
+    .input(listCommoditiesInput)
+    .query(({ ctx, input }) => masters.listCommodities(ctx.deps.db, input.includeInactive)),
   commodity: read.input(byIdInput).query(({ ctx, input }) => masters.getCommodity(ctx.deps.db, input.id)),
   createCommodity: write.input(createCommodityInput).mutation(({ ctx, input }) => masters.createCommodity(ctx, input)),
   updateCommodity: write.input(updateCommodityInput).mutation(({ ctx, input }) => masters.updateCommodity(ctx, input)),

@@ -1,4 +1,4 @@
-import type { FieldErrors } from '../../errors';
+import { addFieldError, type FieldErrors } from '../../errors';
 import { KINDS_WITH_DAYS, type MasterKind } from './schemas';
 
 type Parameter = {
@@ -13,9 +13,7 @@ type Parameter = {
 /** Checks a quality template beyond field shapes: ranges, steps, grades and unique names. */
 export function templateErrors(template: Parameter[]): FieldErrors {
   const errors: FieldErrors = {};
-  const add = (path: string, message: string) => {
-    (errors[path] ??= []).push(message);
-  };
+  const add = (path: string, message: string) => addFieldError(errors, path, message);
   const seen = new Set<string>();
   template.forEach((p, i) => {
     const at = `qualityTemplate.${i}`;

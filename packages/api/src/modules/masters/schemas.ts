@@ -18,7 +18,10 @@ const name = z.string().trim().min(2, 'Name needs at least 2 characters').max(80
 const uuid = z.string().uuid();
 
 export const qualityParameterSchema = z.object({
-  name: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Use lowercase letters, digits and underscores'),
+  name: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{0,39}$/, 'Use lowercase letters, digits and underscores'),
   label: z.string().trim().min(1, 'Label is required').max(60),
   unit: z.string().trim().max(20),
   kind: z.enum(['numeric', 'grade']),
@@ -33,7 +36,10 @@ export const qualityParameterSchema = z.object({
 export const commodityFields = z.object({
   code,
   name,
-  hsnCode: z.string().trim().regex(/^\d{4,8}$/, 'HSN code is 4 to 8 digits'),
+  hsnCode: z
+    .string()
+    .trim()
+    .regex(/^\d{4,8}$/, 'HSN code is 4 to 8 digits'),
   gstRate: z.number().min(0, 'GST rate cannot be negative').max(28, 'GST rate can be at most 28 %'),
   tradeUnit: z.string().trim().min(1).max(20).default('Bales'),
   rateUnit: z.string().trim().min(1).max(20).default('Candy'),

@@ -59,8 +59,17 @@ async function write<T extends { id: string }>(
     return await transact(o.deps, async (tx) => {
       const row = await work(tx);
       if (!row) throw new DomainError('CONFLICT', 'Someone else changed this record. Reload it and try again.');
-      await appendAudit(tx, { actor: o.actor, meta: o.meta, now: o.deps.clock() }, { action, entityType, entityId: row.id, oldValues, newValues: row });
-      await appendEvent(tx, { audience: 'ALL_SIGNED_IN', topic: MASTERS_TOPIC, type: action, payload: { entityType, id: row.id } });
+      await appendAudit(
+        tx,
+        { actor: o.actor, meta: o.meta, now: o.deps.clock() },
+        { action, entityType, entityId: row.id, oldValues, newValues: row },
+      );
+      await appendEvent(tx, {
+        audience: 'ALL_SIGNED_IN',
+        topic: MASTERS_TOPIC,
+        type: action,
+        payload: { entityType, id: row.id },
+      });
       return row;
     });
   } catch (error) {
@@ -72,7 +81,10 @@ async function write<T extends { id: string }>(
 export function createCommodity(o: Origin, input: z.infer<typeof createCommodityInput>): Promise<Commodity> {
   rejectFieldErrors(templateErrors(input.qualityTemplate));
   return write(o, input.code, 'master.commodity.create', 'commodity', null, async (tx) => {
-    const [row] = await tx.insert(commodities).values({ ...input, gstRate: input.gstRate.toFixed(2) }).returning();
+    const [row] = await tx
+      .insert(commodities)
+      .values({ ...input, gstRate: input.gstRate.toFixed(2) })
+      .returning();
     return row;
   });
 }
@@ -93,17 +105,28 @@ export async function updateCommodity(o: Origin, input: z.infer<typeof updateCom
 
 export async function setCommodityActive(o: Origin, input: z.infer<typeof setActiveInput>): Promise<Commodity> {
   const before = await getCommodity(o.deps.db, input.id);
-  return write(o, before.code, input.active ? 'master.commodity.activate' : 'master.commodity.deactivate', 'commodity', { active: before.active }, async (tx) => {
-    const [row] = await tx
-      .update(commodities)
-      .set({ active: input.active, version: input.version + 1, updatedAt: o.deps.clock().toISOString() })
-      .where(and(eq(commodities.id, input.id), eq(commodities.version, input.version)))
-      .returning();
-    return row;
-  });
+  return write(
+    o,
+    before.code,
+    input.active ? 'master.commodity.activate' : 'master.commodity.deactivate',
+    'commodity',
+    { active: before.active },
+    async (tx) => {
+      const [row] = await tx
+        .update(commodities)
+        .set({ active: input.active, version: input.version + 1, updatedAt: o.deps.clock().toISOString() })
+        .where(and(eq(commodities.id, input.id), eq(commodities.version, input.version)))
+        .returning();
+      return row;
+    },
+  );
 }
 
-const ITEM_ORDER = { order: [asc(masterItems.sortOrder), asc(masterItems.name)], code: [asc(masterItems.code)], name: [asc(masterItems.name)] };
+const ITEM_ORDER = {
+  order: [asc(masterItems.sortOrder), asc(masterItems.name)],
+  code: [asc(masterItems.code)],
+  name: [asc(masterItems.name)],
+};
 
 export async function listItems(db: DbOrTx, input: z.infer<typeof listItemsInput>): Promise<Page<Item>> {
   const filters: (SQL | undefined)[] = [eq(masterItems.kind, input.kind)];
@@ -156,14 +179,21 @@ export async function updateItem(o: Origin, input: z.infer<typeof updateItemInpu
 
 export async function setItemActive(o: Origin, input: z.infer<typeof setActiveInput>): Promise<Item> {
   const before = await getItem(o.deps.db, input.id);
-  return write(o, before.code, input.active ? 'master.item.activate' : 'master.item.deactivate', 'master_item', { active: before.active }, async (tx) => {
-    const [row] = await tx
-      .update(masterItems)
-      .set({ active: input.active, version: input.version + 1, updatedAt: o.deps.clock().toISOString() })
-      .where(and(eq(masterItems.id, input.id), eq(masterItems.version, input.version)))
-      .returning();
-    return row;
-  });
+  return write(
+    o,
+    before.code,
+    input.active ? 'master.item.activate' : 'master.item.deactivate',
+    'master_item',
+    { active: before.active },
+    async (tx) => {
+      const [row] = await tx
+        .update(masterItems)
+        .set({ active: input.active, version: input.version + 1, updatedAt: o.deps.clock().toISOString() })
+        .where(and(eq(masterItems.id, input.id), eq(masterItems.version, input.version)))
+        .returning();
+      return row;
+    },
+  );
 }
 
 export type LocationTree = {
