@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
-import { createKapasClient } from '@kapas/client';
-import { startTestServer, type TestServer } from '@kapas/server/testing';
+import { signInAs, startTestServer, type TestServer } from '@kapas/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followMasters } from '../src/follow-masters';
 
@@ -33,13 +32,8 @@ describe('the published client package, used as an outside developer would', () 
     });
     while (!lines.includes('Following master-data changes…')) await new Promise((r) => setTimeout(r, 20));
 
-    const admin = createKapasClient({ url: server.url });
-    const { token } = await admin.auth.signIn.mutate({
-      email: 'admin@kapas.local',
-      password: 'KapasDemo#2026',
-      transport: 'token',
-    });
-    const item = await createKapasClient({ url: server.url, token: token! }).masters.createItem.mutate({
+    const admin = await signInAs(server, 'admin@kapas.local');
+    const item = await admin.masters.createItem.mutate({
       kind: 'BARGAIN_TYPE',
       code: 'EXW',
       name: 'Ex Works',

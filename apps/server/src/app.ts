@@ -82,6 +82,7 @@ export function createApp({ deps, config, log, isReady }: AppOptions): Hono {
             userAgent: c.req.header('user-agent') ?? null,
           },
           cookies: sessionCookieJar(config.secureCookies, (value) => c.header('Set-Cookie', value, { append: true })),
+          setHeader: (name, value) => c.header(name, value),
         };
       },
       onError: ({ error, path, ctx }) => {

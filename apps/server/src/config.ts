@@ -1,3 +1,5 @@
+import type { Senders } from '@kapas/api';
+
 /** Everything the server needs to run, decided once at startup (from env.ts, or by a test). */
 export type ServerConfig = {
   port: number;
@@ -11,6 +13,11 @@ export type ServerConfig = {
   maxWsMessageBytes: number;
   maxBatchSize: number;
   wsMessagesPerSecond: number;
+  publicUrl: string;
+  rateLimitStore: 'memory' | 'postgres';
+  senders: Senders;
+  /** How often background loops run (delivery queue, session sweep). */
+  jobIntervalMs: number;
 };
 
 export function defaultOrigins(port: number): string[] {

@@ -11,6 +11,17 @@ const schema = z.object({
   KAPAS_ALLOWED_ORIGINS: z.string().optional(),
   KAPAS_DEMO_SEED: bool.default(true),
   KAPAS_SECURE_COOKIES: bool.default(true),
+  /** Public base URL used in emailed links. Defaults to http://localhost:$PORT. */
+  KAPAS_PUBLIC_URL: z.string().url().optional(),
+  /** Where rate-limit counters live: this process, or PostgreSQL (several instances). */
+  KAPAS_RATE_LIMIT_STORE: z.enum(['memory', 'postgres']).default('memory'),
+  /** SMTP relay for email, e.g. smtp://apikey:SECRET@smtp.sendgrid.net:587. Unset = dev outbox. */
+  KAPAS_SMTP_URL: z.string().url().optional(),
+  KAPAS_MAIL_FROM: z.string().default('Kapas <no-reply@kapas.local>'),
+  /** Twilio for SMS. Unset = dev outbox. */
+  KAPAS_TWILIO_ACCOUNT_SID: z.string().optional(),
+  KAPAS_TWILIO_AUTH_TOKEN: z.string().optional(),
+  KAPAS_TWILIO_FROM: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

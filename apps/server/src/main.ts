@@ -3,6 +3,7 @@ import { migrate, openDatabase, seed } from '@kapas/db';
 import { defaultOrigins, LIMITS, type ServerConfig } from './config';
 import { env } from './env';
 import { createLogger } from './logger';
+import { sendersFrom } from './senders';
 import { startServer } from './server';
 
 const log = createLogger(env.LOG_LEVEL);
@@ -17,6 +18,10 @@ const config: ServerConfig = {
   secureCookies: env.KAPAS_SECURE_COOKIES,
   staticRoots: { web: staticRoot('web'), admin: staticRoot('admin') },
   ...LIMITS,
+  publicUrl: env.KAPAS_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+  rateLimitStore: env.KAPAS_RATE_LIMIT_STORE,
+  senders: sendersFrom(env),
+  jobIntervalMs: 2_000,
 };
 
 const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : env.KAPAS_DATA_DIR });

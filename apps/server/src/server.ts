@@ -1,10 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import { type Deps, EVENTS_CHANNEL, EventBus, SettingsStore } from '@kapas/api';
+import { createDeps, type Deps, EVENTS_CHANNEL, MemoryRateLimiter, PostgresRateLimiter } from '@kapas/api';
 import type { DatabaseHandle } from '@kapas/db';
 import { createApp } from './app';
 import type { ServerConfig } from './config';
+import { startJobs } from './jobs';
 import type { Logger } from './logger';
 import { attachWebSockets, type WebSocketHub } from './ws';
 
@@ -18,11 +19,15 @@ export type RunningServer = {
 };
 
 export async function startServer(handle: DatabaseHandle, config: ServerConfig, log: Logger): Promise<RunningServer> {
-  const bus = new EventBus(handle.db);
-  await bus.start();
+  const deps = await createDeps({
+    db: handle.db,
+    publicUrl: config.publicUrl,
+    limiter: config.rateLimitStore === 'postgres' ? new PostgresRateLimiter(handle.db) : new MemoryRateLimiter(),
+    onBackgroundError: (label, err) => log.error({ err, label }, 'background work failed'),
+  });
   // Other instances sharing the database announce their commits over LISTEN/NOTIFY.
-  const unlisten = handle.listen ? await handle.listen(EVENTS_CHANNEL, () => void bus.poke()) : null;
-  const deps: Deps = { db: handle.db, bus, settings: new SettingsStore(handle.db), clock: () => new Date() };
+  const unlisten = handle.listen ? await handle.listen(EVENTS_CHANNEL, () => void deps.bus.poke()) : null;
+  const jobs = startJobs(deps, config, log);
   let ready = false;
   const app = createApp({ deps, config, log, isReady: () => ready });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
@@ -47,6 +52,8 @@ export async function startServer(handle: DatabaseHandle, config: ServerConfig, 
         setTimeout(() => server.closeAllConnections(), 2_000).unref();
       });
       await hub.close();
+      await jobs.stop();
+      await deps.drainBackground();
       await unlisten?.();
     },
   };

@@ -1,7 +1,8 @@
-import { type DatabaseHandle, DEMO_PASSWORD } from '@kapas/db';
+import { type DatabaseHandle, DEMO_PASSWORD, settings } from '@kapas/db';
 import { createTestDatabase } from '@kapas/db/testing';
 import { LIMITS, type ServerConfig } from './config';
 import { createLogger } from './logger';
+import { sendersFrom } from './senders';
 import { type RunningServer, startServer } from './server';
 
 export type TestServer = RunningServer & { handle: DatabaseHandle; stop(): Promise<void> };
@@ -9,9 +10,27 @@ export type TestServer = RunningServer & { handle: DatabaseHandle; stop(): Promi
 export const TEST_ORIGIN = 'http://localhost:5999';
 export { DEMO_PASSWORD };
 
+/**
+ * Tests sign in far more often than a person: unless a test asks for the real limits, the
+ * per-minute and per-hour limits are raised so they cannot interfere.
+ */
+export const RELAXED_LIMITS: Record<string, unknown> = {
+  'rateLimit.signInPerMinute': 10_000,
+  'rateLimit.signInPerHour': 100_000,
+  'rateLimit.passwordResetPerHour': 10_000,
+  'rateLimit.apiPerUserPerMinute': 100_000,
+  'rateLimit.apiPerPartnerPerMinute': 1_000_000,
+};
+
+export type TestServerOptions = Partial<ServerConfig> & { settings?: Record<string, unknown> };
+
 /** The real server on an ephemeral port over a fresh database (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
-export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const { settings: overrides = RELAXED_LIMITS, ...configOverrides } = options;
   const handle = await createTestDatabase({ demo: true });
+  for (const [key, value] of Object.entries(overrides)) {
+    await handle.db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } });
+  }
   const config: ServerConfig = {
     port: 0,
     host: '127.0.0.1',
@@ -20,7 +39,11 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     secureCookies: true,
     staticRoots: { web: null, admin: null },
     ...LIMITS,
-    ...overrides,
+    publicUrl: 'http://localhost:5999',
+    rateLimitStore: 'memory',
+    senders: sendersFrom({ KAPAS_MAIL_FROM: 'Kapas <no-reply@kapas.local>' }),
+    jobIntervalMs: 1_000,
+    ...configOverrides,
   };
   const server = await startServer(handle, config, createLogger('silent'));
   return {
@@ -32,3 +55,5 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     },
   };
 }
+
+export { latestCodeFor, signInAs } from './test-sign-in';

@@ -9,6 +9,8 @@ import type { Logger } from './logger';
 import { guardSocket } from './ws-guard';
 
 export const CLOSE_SESSION_ENDED = 4001;
+/** Not a terminal code: the client reconnects and is authorised afresh. */
+export const CLOSE_ACCESS_CHANGED = 4002;
 
 export type WebSocketHub = {
   wss: WebSocketServer;
@@ -24,22 +26,27 @@ export function attachWebSockets(
 ): WebSocketHub {
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxWsMessageBytes });
   const bySession = new Map<string, Set<WebSocket>>();
+  const byUser = new Map<string, Set<WebSocket>>();
   const cookieName = sessionCookieName(config.secureCookies);
 
-  const track = (sessionId: string, client: WebSocket) => {
-    const set = bySession.get(sessionId) ?? new Set<WebSocket>();
-    bySession.set(sessionId, set);
+  const index = (map: Map<string, Set<WebSocket>>, key: string, client: WebSocket) => {
+    const set = map.get(key) ?? new Set<WebSocket>();
+    map.set(key, set);
     set.add(client);
     client.once('close', () => {
       set.delete(client);
-      if (set.size === 0) bySession.delete(sessionId);
+      if (set.size === 0) map.delete(key);
     });
+  };
+  const track = (sessionId: string, userId: string, client: WebSocket) => {
+    index(bySession, sessionId, client);
+    index(byUser, userId, client);
   };
 
   const createContext = async ({ req, res, info }: CreateWSSContextFnOptions): Promise<Context> => {
     const token = info.connectionParams?.token ?? readCookie(req.headers.cookie, cookieName);
     const actor = await loadActor(deps, token ?? null);
-    if (actor) track(actor.sessionId, res);
+    if (actor) track(actor.sessionId, actor.userId, res);
     return {
       deps,
       actor,
@@ -50,6 +57,7 @@ export function attachWebSockets(
         userAgent: req.headers['user-agent'] ?? null,
       },
       cookies: null,
+      setHeader: null,
     };
   };
 
@@ -71,11 +79,17 @@ export function attachWebSockets(
     });
   });
 
-  // Sessions ended anywhere (sign-out, revocation) close their sockets as soon as the event commits.
+  // A session ended anywhere (sign-out, revocation, expiry) closes its sockets as soon as the event
+  // commits; a permission change closes the user's sockets so they reconnect with fresh capabilities.
   const unsubscribe = deps.bus.subscribe((event) => {
-    if (event.topic !== 'session' || event.type !== 'session.ended') return;
-    const sessionId = String(event.payload.sessionId);
-    for (const client of bySession.get(sessionId) ?? []) client.close(CLOSE_SESSION_ENDED, 'Session ended');
+    if (event.topic !== 'session') return;
+    if (event.type === 'session.ended') {
+      for (const client of bySession.get(String(event.payload.sessionId)) ?? [])
+        client.close(CLOSE_SESSION_ENDED, 'Session ended');
+    } else if (event.type === 'access.changed') {
+      for (const client of byUser.get(String(event.payload.userId)) ?? [])
+        client.close(CLOSE_ACCESS_CHANGED, 'Permissions changed');
+    }
   });
 
   return {

@@ -11,7 +11,7 @@ afterAll(() => server.stop());
 
 describe('sign-in, me and sign-out through the typed client', () => {
   it('signs in with a token, reads me, signs out and the token stops working', async () => {
-    const client = await signInAs(server.url, 'buyer@saurashtra-mills.example');
+    const client = await signInAs(server, 'buyer@saurashtra-mills.example');
     const me = await client.auth.me.query();
     expect(me).toMatchObject({ email: 'buyer@saurashtra-mills.example', kind: 'PARTNER', isPrimary: true });
     expect(me?.partner?.businessType).toBe('BUYER');
@@ -44,7 +44,7 @@ describe('sign-in, me and sign-out through the typed client', () => {
     const response = await fetch(`${server.url}/trpc/auth.signIn`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@kapas.local', password: DEMO_PASSWORD }),
+      body: JSON.stringify({ email: 'trader@deccan-cotton.example', password: DEMO_PASSWORD }),
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { result: { data: { token: string | null } } };
@@ -57,7 +57,7 @@ describe('sign-in, me and sign-out through the typed client', () => {
     expect(cookie).toContain('Path=/');
 
     const me = await fetch(`${server.url}/trpc/auth.me`, { headers: { cookie: cookie.split(';')[0]! } });
-    expect(((await me.json()) as { result: { data: { email: string } } }).result.data.email).toBe('admin@kapas.local');
+    expect(((await me.json()) as { result: { data: { email: string } } }).result.data.email).toBe('trader@deccan-cotton.example');
   });
 
   it('rejects invalid input with field errors and writes nothing', async () => {

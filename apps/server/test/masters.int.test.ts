@@ -13,9 +13,9 @@ let buyer: KapasClient;
 beforeAll(async () => {
   server = await startTestServer();
   [admin, auditor, buyer] = await Promise.all([
-    signInAs(server.url, 'admin@kapas.local'),
-    signInAs(server.url, 'auditor@kapas.local'),
-    signInAs(server.url, 'buyer@saurashtra-mills.example'),
+    signInAs(server, 'admin@kapas.local'),
+    signInAs(server, 'auditor@kapas.local'),
+    signInAs(server, 'buyer@saurashtra-mills.example'),
   ]);
 });
 afterAll(() => server.stop());

@@ -1,12 +1,14 @@
-import { createKapasClient } from '@kapas/client';
+import { createKapasClient, type KapasClient } from '@kapas/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestServer, TEST_ORIGIN, type TestServer } from '../src/testing';
 import { signInAs } from './helpers';
 
 let server: TestServer;
+let admin: KapasClient;
 beforeAll(async () => {
   server = await startTestServer();
+  admin = await signInAs(server, 'admin@kapas.local');
 });
 afterAll(() => server.stop());
 
@@ -30,8 +32,7 @@ async function until(check: () => boolean, ms = 10_000): Promise<void> {
 
 describe('masters.onChange subscription', () => {
   it('pushes a master change to a signed-in trader', async () => {
-    const admin = await signInAs(server.url, 'admin@kapas.local');
-    const buyer = await signInAs(server.url, 'buyer@saurashtra-mills.example');
+    const buyer = await signInAs(server, 'buyer@saurashtra-mills.example');
     const feed = follow(buyer, null);
     await new Promise((r) => setTimeout(r, 300));
     const item = await admin.masters.createItem.mutate({ kind: 'VARIETY', code: 'LIVE_1', name: 'Live one', days: null });
@@ -41,8 +42,7 @@ describe('masters.onChange subscription', () => {
   });
 
   it('resumes after the server drops every socket, without loss or duplicates', async () => {
-    const admin = await signInAs(server.url, 'admin@kapas.local');
-    const buyer = await signInAs(server.url, 'buyer@saurashtra-mills.example');
+    const buyer = await signInAs(server, 'buyer@saurashtra-mills.example');
     const feed = follow(buyer, 0);
     const created: string[] = [];
     const make = async (n: number) => {

@@ -1,6 +1,7 @@
 import type { Capability } from '@kapas/auth';
 import type { Database } from '@kapas/db';
 import type { EventBus } from './realtime/bus';
+import type { RateLimiter } from './shared/rate-limit';
 import type { SettingsStore } from './shared/settings';
 
 /** Who is calling. Loaded once per request (HTTP) or per connection (WebSocket). */
@@ -22,7 +23,12 @@ export type Deps = {
   db: Database;
   bus: EventBus;
   settings: SettingsStore;
+  limiter: RateLimiter;
   clock: () => Date;
+  /** Public base URL of the apps, for links in messages (e.g. `https://kapas.example.com`). */
+  publicUrl: string;
+  /** Work that must not delay the response (e.g. so that a reset for an unknown email answers as fast as a known one). */
+  background: (label: string, work: () => Promise<void>) => void;
 };
 
 export type RequestMeta = { requestId: string; ip: string | null; userAgent: string | null };
@@ -40,4 +46,6 @@ export type Context = {
   cookies: SessionCookieJar | null;
   /** The raw session token of the caller, used only to end it on sign-out. */
   sessionToken: string | null;
+  /** Sets an HTTP response header (e.g. Retry-After); null on WebSocket. */
+  setHeader: ((name: string, value: string) => void) | null;
 };

@@ -1,13 +1,11 @@
 import type { DatabaseHandle } from '@kapas/db';
 import { createTestDatabase } from '@kapas/db/testing';
 import type { Deps } from './context';
-import { EventBus } from './realtime/bus';
-import { SettingsStore } from './shared/settings';
+import { createDeps } from './deps';
 
 /** Services over a fresh database, for tests that call services or `createCaller` without a server. */
-export async function createTestDeps(clock: () => Date = () => new Date()): Promise<{ deps: Deps; handle: DatabaseHandle }> {
+export async function createTestDeps(clock?: () => Date): Promise<{ deps: Deps; handle: DatabaseHandle }> {
   const handle = await createTestDatabase({ demo: true });
-  const bus = new EventBus(handle.db);
-  await bus.start();
-  return { deps: { db: handle.db, bus, settings: new SettingsStore(handle.db), clock }, handle };
+  const deps = await createDeps({ db: handle.db, publicUrl: 'http://localhost:3000', ...(clock ? { clock } : {}) });
+  return { deps, handle };
 }

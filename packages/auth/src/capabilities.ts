@@ -52,9 +52,23 @@ export const DEFAULT_ROLES: RoleDefinition[] = [
     code: 'BACK_OFFICE_MANAGER',
     name: 'Back-office manager',
     scope: 'BACK_OFFICE',
-    capabilities: ['master:read', 'master:write', 'partner:read', 'partner:approve', 'trade:read', 'contract:read', 'negotiation:act-for', 'audit:read'],
+    capabilities: [
+      'master:read',
+      'master:write',
+      'partner:read',
+      'partner:approve',
+      'trade:read',
+      'contract:read',
+      'negotiation:act-for',
+      'audit:read',
+    ],
   },
-  { code: 'SALES', name: 'Sales', scope: 'BACK_OFFICE', capabilities: ['master:read', 'partner:read', 'trade:read', 'contract:read'] },
+  {
+    code: 'SALES',
+    name: 'Sales',
+    scope: 'BACK_OFFICE',
+    capabilities: ['master:read', 'partner:read', 'trade:read', 'contract:read'],
+  },
   {
     code: 'OPERATIONS',
     name: 'Operations',
@@ -69,7 +83,12 @@ export const DEFAULT_ROLES: RoleDefinition[] = [
     capabilities: ['master:read', 'partner:read', 'partner:approve', 'certification:verify', 'audit:read'],
   },
   { code: 'SUPPORT', name: 'Support', scope: 'BACK_OFFICE', capabilities: ['master:read', 'partner:read', 'session:revoke'] },
-  { code: 'AUDITOR', name: 'Auditor', scope: 'BACK_OFFICE', capabilities: ['master:read', 'audit:read', 'partner:read', 'trade:read'] },
+  {
+    code: 'AUDITOR',
+    name: 'Auditor',
+    scope: 'BACK_OFFICE',
+    capabilities: ['master:read', 'audit:read', 'partner:read', 'trade:read'],
+  },
   { code: 'PARTNER_PRIMARY', name: 'Partner primary user', scope: 'PARTNER', capabilities: PARTNER_CAPS },
 ];
 

@@ -1,7 +1,12 @@
 import { hash, verify } from '@node-rs/argon2';
 
 /** DOMAIN §5: argon2id, m = 19 MiB, t = 2, p = 1 (the OWASP minimum). */
-export const ARGON2_PARAMS = { algorithm: 2 /* Algorithm.Argon2id (an ambient const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2_PARAMS = {
+  algorithm: 2 /* Algorithm.Argon2id (an ambient const enum) */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password.normalize('NFKC'), ARGON2_PARAMS);

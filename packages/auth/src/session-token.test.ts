@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SESSION_POLICY, generateSessionToken, parseSessionToken, secretMatches, sessionEndReason } from './session-token';
+import {
+  DEFAULT_SESSION_POLICY,
+  generateSessionToken,
+  parseSessionToken,
+  secretMatches,
+  sessionEndReason,
+} from './session-token';
 
 describe('session tokens', () => {
   it('carry at least 120 random bits in each part and store only a SHA-256 of the secret', () => {

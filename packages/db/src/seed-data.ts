@@ -256,6 +256,26 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   'offer.inactivityHours': 48,
   'document.maxBytes': 5 * 1024 * 1024,
   'document.linkMinutes': 60,
+  'auth.partnerOtp': false,
+  'auth.firstSignInPasswordChange': true,
+  'password.minLength': 12,
+  'password.maxLength': 128,
+  'password.requireUpper': false,
+  'password.requireLower': false,
+  'password.requireDigit': false,
+  'password.requireSymbol': false,
+  'password.historySize': 5,
+  // 0 = passwords never expire (the default); an admin may set e.g. 90.
+  'password.maxAgeDays': 0,
+  'lockout.threshold': 5,
+  'lockout.baseMinutes': 15,
+  'rateLimit.signInPerMinute': 5,
+  'rateLimit.signInPerHour': 20,
+  'rateLimit.passwordResetPerHour': 3,
+  'rateLimit.registrationPerHour': 5,
+  'rateLimit.apiPerUserPerMinute': 100,
+  'rateLimit.apiPerPartnerPerMinute': 1000,
+  'rateLimit.wsMessagesPerSecond': 20,
 };
 
 export const DEMO_PASSWORD = 'KapasDemo#2026';

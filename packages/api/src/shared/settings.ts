@@ -18,6 +18,19 @@ export class SettingsStore {
     return typeof value === 'number' ? value : fallback;
   }
 
+  async boolean(key: string, fallback: boolean): Promise<boolean> {
+    const value = (await this.all()).get(key);
+    return typeof value === 'boolean' ? value : fallback;
+  }
+
+  /** A positive number, or null when the setting is 0 (switched off, e.g. no forced password expiry). */
+  async optionalNumber(key: string, fallback: number | null): Promise<number | null> {
+    const map = await this.all();
+    if (!map.has(key)) return fallback;
+    const value = map.get(key);
+    return typeof value === 'number' && value > 0 ? value : null;
+  }
+
   invalidate(): void {
     this.cache = null;
   }

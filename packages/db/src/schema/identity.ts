@@ -32,7 +32,13 @@ export const users = pgTable(
     status: text('status').notNull().default('ACTIVE'), // ACTIVE | INVITED | DISABLED
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockCount: integer('lock_count').notNull().default(0),
+    /** Times of failed sign-ins in the last hour (at most 100), for the hourly failure cap. */
+    recentFailures: jsonb('recent_failures').$type<string[]>().notNull().default([]),
     lockedUntil: tstz('locked_until'),
+    passwordChangedAt: tstz('password_changed_at'),
+    lastSignInAt: tstz('last_sign_in_at'),
+    invitedBy: uuid('invited_by'),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -93,6 +99,8 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
     endedAt: tstz('ended_at'),
     endReason: text('end_reason'),
+    /** When the "about to expire" warning was pushed for the current idle window. */
+    warnedAt: tstz('warned_at'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

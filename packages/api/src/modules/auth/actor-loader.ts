@@ -1,5 +1,5 @@
 import { effectiveCapabilities, parseSessionToken, secretMatches, sessionEndReason, shouldTouch } from '@kapas/auth';
-import { roles, sessions, userGrants, userRoles, users } from '@kapas/db';
+import { type DbOrTx, roles, sessions, userGrants, userRoles, users } from '@kapas/db';
 import { eq } from 'drizzle-orm';
 import type { Actor, Deps } from '../../context';
 import { sessionPolicy } from './policy';
@@ -27,19 +27,19 @@ export async function loadActor(deps: Deps, token: string | null): Promise<Actor
   if (shouldTouch(new Date(s.lastActiveAt), now)) {
     await deps.db.update(sessions).set({ lastActiveAt: now.toISOString() }).where(eq(sessions.id, s.id));
   }
-  return actorFor(deps, row.user, s.id);
+  return actorFor(deps.db, row.user, s.id, now);
 }
 
 type UserRow = typeof users.$inferSelect;
 
-export async function actorFor(deps: Deps, user: UserRow, sessionId: string): Promise<Actor> {
+export async function actorFor(db: DbOrTx, user: UserRow, sessionId: string, now: Date): Promise<Actor> {
   const [roleRows, grants] = await Promise.all([
-    deps.db
+    db
       .select({ code: roles.code, capabilities: roles.capabilities })
       .from(userRoles)
       .innerJoin(roles, eq(roles.id, userRoles.roleId))
       .where(eq(userRoles.userId, user.id)),
-    deps.db.select().from(userGrants).where(eq(userGrants.userId, user.id)),
+    db.select().from(userGrants).where(eq(userGrants.userId, user.id)),
   ]);
   const capabilities = effectiveCapabilities(
     roleRows.flatMap((r) => r.capabilities),
@@ -48,7 +48,7 @@ export async function actorFor(deps: Deps, user: UserRow, sessionId: string): Pr
       effect: g.effect === 'DENY' ? 'DENY' : 'GRANT',
       expiresAt: g.expiresAt ? new Date(g.expiresAt) : null,
     })),
-    deps.clock(),
+    now,
   );
   return {
     userId: user.id,

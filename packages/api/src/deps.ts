@@ -1,0 +1,38 @@
+import type { Database } from '@kapas/db';
+import type { Deps } from './context';
+import { EventBus } from './realtime/bus';
+import { MemoryRateLimiter, type RateLimiter } from './shared/rate-limit';
+import { SettingsStore } from './shared/settings';
+
+export type DepsOptions = {
+  db: Database;
+  publicUrl: string;
+  limiter?: RateLimiter;
+  clock?: () => Date;
+  onBackgroundError?: (label: string, error: unknown) => void;
+};
+
+/** Builds the service dependencies and starts the event bus from the newest committed event. */
+export async function createDeps(options: DepsOptions): Promise<Deps & { drainBackground(): Promise<void> }> {
+  const bus = new EventBus(options.db);
+  await bus.start();
+  const pending = new Set<Promise<void>>();
+  return {
+    db: options.db,
+    bus,
+    settings: new SettingsStore(options.db),
+    limiter: options.limiter ?? new MemoryRateLimiter(),
+    clock: options.clock ?? (() => new Date()),
+    publicUrl: options.publicUrl,
+    background(label, work) {
+      const task = work()
+        .catch((error: unknown) => options.onBackgroundError?.(label, error))
+        .finally(() => pending.delete(task));
+      pending.add(task);
+    },
+    /** Waits for background work (tests, graceful shutdown). */
+    async drainBackground() {
+      await Promise.all([...pending]);
+    },
+  };
+}

@@ -1,0 +1,7 @@
+export * from './delivery';
+export * from './outbox';
+export * from './retry';
+export * from './smtp';
+export * from './storage';
+export * from './template';
+export * from './twilio';

@@ -1,0 +1,3 @@
+import { kapasVitest } from '@kapas/vitest-preset';
+
+export default kapasVitest();
