@@ -45,4 +45,42 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'masters.locations': { access: 'master:read', tenant: 'none' },
   'masters.organizations': { access: 'master:read', tenant: 'none' },
   'masters.onChange': { access: 'master:read', tenant: 'none' },
+
+  'audit.list': { access: 'audit:read', audience: 'BACK_OFFICE', tenant: 'back-office' },
+  'audit.get': { access: 'audit:read', audience: 'BACK_OFFICE', tenant: 'back-office' },
+  'audit.exportCsv': { access: 'audit:read', audience: 'BACK_OFFICE', tenant: 'back-office' },
+  'audit.verify': { access: 'audit:read', audience: 'BACK_OFFICE', tenant: 'back-office' },
+
+  'securityEvents.list': { access: 'audit:read', audience: 'BACK_OFFICE', tenant: 'back-office' },
+  'securityEvents.acknowledge': { access: 'user:manage', audience: 'BACK_OFFICE', tenant: 'back-office' },
+  'securityEvents.onEvent': { access: 'audit:read', audience: 'BACK_OFFICE', tenant: 'back-office' },
+
+  'outbox.list': { access: 'user:manage', audience: 'BACK_OFFICE', tenant: 'back-office' },
+
+  'sessions.mine': { access: 'signedIn', tenant: 'self' },
+  'sessions.end': { access: 'signedIn', tenant: 'self' },
+  'sessions.endOthers': { access: 'signedIn', tenant: 'self' },
+  'sessions.onEvent': { access: 'signedIn', tenant: 'self' },
+  'sessions.list': { access: 'session:revoke', audience: 'BACK_OFFICE', tenant: 'back-office' },
+  'sessions.revoke': { access: 'session:revoke', audience: 'BACK_OFFICE', tenant: 'back-office' },
+
+  'apiTokens.list': { access: 'token:manage', audience: 'PARTNER', tenant: 'self' },
+  'apiTokens.create': { access: 'token:manage', audience: 'PARTNER', tenant: 'self' },
+  'apiTokens.revoke': { access: 'token:manage', audience: 'PARTNER', tenant: 'self' },
+
+  'users.list': { access: 'user:manage', audience: 'BACK_OFFICE', tenant: 'back-office' },
+  'users.get': { access: 'user:manage', audience: 'BACK_OFFICE', tenant: 'back-office' },
+  'users.createStaff': { access: 'user:manage', audience: 'BACK_OFFICE', tenant: 'back-office' },
+  'users.setRoles': { access: 'user:manage', audience: 'BACK_OFFICE', tenant: 'back-office' },
+  'users.addGrant': { access: 'user:manage', audience: 'BACK_OFFICE', tenant: 'back-office' },
+  'users.removeGrant': { access: 'user:manage', audience: 'BACK_OFFICE', tenant: 'back-office' },
+  'users.setActive': { access: 'user:manage', audience: 'BACK_OFFICE', tenant: 'back-office' },
+  'users.roles': { access: 'user:manage', audience: 'BACK_OFFICE', tenant: 'back-office' },
+  'users.updateRole': { access: 'role:manage', audience: 'BACK_OFFICE', tenant: 'back-office' },
+
+  'subUsers.list': { access: 'subuser:manage', audience: 'PARTNER', tenant: 'partner' },
+  'subUsers.invite': { access: 'subuser:manage', audience: 'PARTNER', tenant: 'partner' },
+  'subUsers.update': { access: 'subuser:manage', audience: 'PARTNER', tenant: 'partner' },
+  'subUsers.setActive': { access: 'subuser:manage', audience: 'PARTNER', tenant: 'partner' },
+  'subUsers.activity': { access: 'subuser:manage', audience: 'PARTNER', tenant: 'partner' },
 };

@@ -1,10 +1,24 @@
+import { apiTokensRouter } from './modules/api-tokens/router';
+import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
 import { mastersRouter } from './modules/masters/router';
+import { outboxRouter } from './modules/outbox/router';
+import { securityEventsRouter } from './modules/security/router';
+import { sessionsRouter } from './modules/sessions/router';
+import { subUsersRouter } from './modules/sub-users/router';
+import { usersRouter } from './modules/users/router';
 import { publicProcedure, router } from './trpc';
 
 export const appRouter = router({
   auth: authRouter,
   masters: mastersRouter,
+  audit: auditRouter,
+  securityEvents: securityEventsRouter,
+  outbox: outboxRouter,
+  sessions: sessionsRouter,
+  apiTokens: apiTokensRouter,
+  users: usersRouter,
+  subUsers: subUsersRouter,
   health: publicProcedure.query(() => ({ ok: true as const })),
 });
 

@@ -1,3 +1,4 @@
+export * from './audit-chain';
 export * from './client';
 export { dbEnv } from './env';
 export { migrate, migrationsFolder } from './migrate';

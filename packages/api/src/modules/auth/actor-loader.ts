@@ -1,12 +1,24 @@
-import { effectiveCapabilities, parseSessionToken, secretMatches, sessionEndReason, shouldTouch } from '@kapas/auth';
-import { type DbOrTx, roles, sessions, userGrants, userRoles, users } from '@kapas/db';
-import { eq } from 'drizzle-orm';
+import {
+  API_TOKEN_PREFIX,
+  type Capability,
+  checkApiToken,
+  effectiveCapabilities,
+  parseApiToken,
+  parseSessionToken,
+  secretMatches,
+  sessionEndReason,
+  shouldTouch,
+  tokenCapabilities,
+} from '@kapas/auth';
+import { apiTokens, type DbOrTx, roles, sessions, userGrants, userRoles, users } from '@kapas/db';
+import { and, eq } from 'drizzle-orm';
 import type { Actor, Deps } from '../../context';
 import { sessionPolicy } from './policy';
 
 /** Resolves a session token to the acting user with their effective capabilities, or null. */
 export async function loadActor(deps: Deps, token: string | null): Promise<Actor | null> {
   if (!token) return null;
+  if (token.startsWith(`${API_TOKEN_PREFIX}_`)) return loadTokenActor(deps, token);
   const parsed = parseSessionToken(token);
   if (!parsed) return null;
   const [row] = await deps.db
@@ -32,7 +44,41 @@ export async function loadActor(deps: Deps, token: string | null): Promise<Actor
 
 type UserRow = typeof users.$inferSelect;
 
-export async function actorFor(db: DbOrTx, user: UserRow, sessionId: string, now: Date): Promise<Actor> {
+/** An integrator's API token acts as its owner, limited to the token's scopes (never more than the owner). */
+async function loadTokenActor(deps: Deps, token: string): Promise<Actor | null> {
+  const parsed = parseApiToken(token);
+  if (!parsed) return null;
+  const [row] = await deps.db
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.id, parsed.id));
+  const now = deps.clock();
+  if (row?.user.status !== 'ACTIVE') return null;
+  const check = checkApiToken(
+    parsed.secret,
+    {
+      secretHash: row.token.secretHash,
+      expiresAt: row.token.expiresAt ? new Date(row.token.expiresAt) : null,
+      revokedAt: row.token.revokedAt ? new Date(row.token.revokedAt) : null,
+    },
+    now,
+  );
+  if (!check.ok) return null;
+  if (!row.token.lastUsedAt || shouldTouch(new Date(row.token.lastUsedAt), now)) {
+    await deps.db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, row.token.id));
+  }
+  const owner = await actorFor(deps.db, row.user, `api:${row.token.id}`, now);
+  const capabilities = tokenCapabilities(row.token.scopes, owner.capabilities);
+  return { ...owner, capabilities: new Set([...owner.capabilities].filter((c) => capabilities.has(c))) };
+}
+
+/** Role capabilities plus live grants minus live denials; a sub-user never exceeds the partner's primary user. */
+export async function capabilitiesOf(
+  db: DbOrTx,
+  user: UserRow,
+  now: Date,
+): Promise<{ roles: string[]; capabilities: Set<Capability> }> {
   const [roleRows, grants] = await Promise.all([
     db
       .select({ code: roles.code, capabilities: roles.capabilities })
@@ -41,7 +87,7 @@ export async function actorFor(db: DbOrTx, user: UserRow, sessionId: string, now
       .where(eq(userRoles.userId, user.id)),
     db.select().from(userGrants).where(eq(userGrants.userId, user.id)),
   ]);
-  const capabilities = effectiveCapabilities(
+  let capabilities = effectiveCapabilities(
     roleRows.flatMap((r) => r.capabilities),
     grants.map((g) => ({
       capability: g.capability,
@@ -50,6 +96,22 @@ export async function actorFor(db: DbOrTx, user: UserRow, sessionId: string, now
     })),
     now,
   );
+  if (user.kind === 'PARTNER' && !user.isPrimary && user.partnerId) {
+    const [primary] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.partnerId, user.partnerId), eq(users.isPrimary, true)));
+    const ceiling = primary ? (await capabilitiesOf(db, primary, now)).capabilities : new Set<Capability>();
+    capabilities = new Set([...capabilities].filter((c) => ceiling.has(c) && !PRIMARY_ONLY.has(c)));
+  }
+  return { roles: roleRows.map((r) => r.code), capabilities };
+}
+
+/** Capabilities a sub-user can never hold (DOMAIN §1: a sub-user cannot create sub-users). */
+export const PRIMARY_ONLY: ReadonlySet<Capability> = new Set<Capability>(['subuser:manage', 'token:manage']);
+
+export async function actorFor(db: DbOrTx, user: UserRow, sessionId: string, now: Date): Promise<Actor> {
+  const access = await capabilitiesOf(db, user, now);
   return {
     userId: user.id,
     email: user.email,
@@ -57,8 +119,8 @@ export async function actorFor(db: DbOrTx, user: UserRow, sessionId: string, now
     kind: user.kind === 'BACK_OFFICE' ? 'BACK_OFFICE' : 'PARTNER',
     partnerId: user.partnerId,
     isPrimary: user.isPrimary,
-    roles: roleRows.map((r) => r.code),
-    capabilities,
+    roles: access.roles,
+    capabilities: access.capabilities,
     sessionId,
     mustChangePassword: user.mustChangePassword,
   };

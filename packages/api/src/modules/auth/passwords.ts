@@ -140,7 +140,7 @@ export async function requestPasswordReset(deps: Deps, meta: RequestMeta, input:
   await enforcePasswordResetLimit(deps, input.email);
   deps.background('password reset', async () => {
     const [user] = await deps.db.select().from(users).where(eq(users.email, input.email));
-    if (!user || user.status !== 'ACTIVE') return;
+    if (user?.status !== 'ACTIVE') return;
     const now = deps.clock();
     await transact(deps, async (tx) => {
       const token = await createActionToken(tx, 'PASSWORD_RESET', user.id, 60 * 60_000, now);

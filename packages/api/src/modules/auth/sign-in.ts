@@ -124,7 +124,7 @@ export async function verifySignIn(deps: Deps, meta: RequestMeta, input: VerifyS
     .select()
     .from(otps)
     .where(eq(otps.challengeHash, challengeHash(input.challengeId)));
-  if (!row || row.purpose !== 'login' || !row.userId) {
+  if (row?.purpose !== 'login' || !row.userId) {
     throw new DomainError('OTP_EXPIRED', 'This sign-in attempt has expired. Start again.');
   }
   const userId = row.userId;
@@ -145,7 +145,7 @@ export async function verifySignIn(deps: Deps, meta: RequestMeta, input: VerifyS
   if (wrong) throw wrong;
   return transact(deps, async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId));
-    if (!user || user.status !== 'ACTIVE') throw invalidCredentials();
+    if (user?.status !== 'ACTIVE') throw invalidCredentials();
     return completeSignIn(tx, deps, meta, user, now);
   });
 }

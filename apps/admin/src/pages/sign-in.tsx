@@ -1,0 +1,18 @@
+import { SignInPage } from '@kapas/ui';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+
+export function SignInRoute() {
+  const navigate = useNavigate();
+  const { redirect } = useSearch({ from: '/sign-in' });
+  return (
+    <SignInPage
+      audience="BACK_OFFICE"
+      title="Kapas Back Office"
+      subtitle="Sign in with your staff account"
+      onSignedIn={() => {
+        void navigate({ to: redirect?.startsWith('/') && !redirect.startsWith('//') ? redirect : '/commodities' });
+      }}
+      footer="For Kapas staff only. Partners sign in at the trading app."
+    />
+  );
+}

@@ -1,0 +1,138 @@
+import { createKapasClients, ErrorState, isMasterKind, type KapasClients, LoadingState, type MasterKind } from '@kapas/ui';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+
+export type MasterSort = 'order' | 'code' | 'name';
+export type MastersSearch = { page: number; q: string; sort: MasterSort; inactive: boolean };
+
+/** URL search params for a masters table, with safe defaults for anything missing or malformed. */
+export function parseMastersSearch(search: Record<string, unknown>): MastersSearch {
+  const page = Number(search.page);
+  const sort = search.sort === 'code' || search.sort === 'name' ? search.sort : 'order';
+  return {
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+    q: typeof search.q === 'string' ? search.q.slice(0, 80) : '',
+    sort,
+    inactive: search.inactive === true || search.inactive === 'true',
+  };
+}
+
+export const clients = createKapasClients();
+
+/** The signed-in user if they belong in this app, else null (from the query cache when fresh). */
+async function currentUser(context: { clients: KapasClients }) {
+  const me = await context.clients.utils.auth.me.ensureData(undefined, { staleTime: 60_000 });
+  return me && me.kind === 'BACK_OFFICE' ? me : null;
+}
+
+const rootRoute = createRootRouteWithContext<{ clients: KapasClients }>()({ component: Outlet });
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  beforeLoad: async ({ context }) => {
+    if (await currentUser(context)) throw redirect({ to: '/commodities' });
+  },
+  component: lazyRouteComponent(() => import('./pages/sign-in'), 'SignInRoute'),
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    if (!(await currentUser(context))) {
+      throw redirect({ to: '/sign-in', search: location.href === '/' ? {} : { redirect: location.href } });
+    }
+  },
+  component: lazyRouteComponent(() => import('./pages/shell'), 'Shell'),
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/commodities' });
+  },
+});
+
+const commoditiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/commodities',
+  component: lazyRouteComponent(() => import('./pages/commodities'), 'CommoditiesPage'),
+});
+
+const newCommodityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/commodities/new',
+  component: lazyRouteComponent(() => import('./pages/commodity-edit'), 'NewCommodityPage'),
+});
+
+const editCommodityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/commodities/$id',
+  component: lazyRouteComponent(() => import('./pages/commodity-edit'), 'EditCommodityPage'),
+});
+
+const mastersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/masters/$kind',
+  params: {
+    parse: ({ kind }: { kind: string }): { kind: MasterKind } => {
+      const upper = kind.toUpperCase().replace(/-/g, '_');
+      if (!isMasterKind(upper)) throw new Error(`Unknown master list: ${kind}`);
+      return { kind: upper };
+    },
+    stringify: ({ kind }: { kind: MasterKind }) => ({ kind: kind.toLowerCase().replace(/_/g, '-') }),
+  },
+  validateSearch: parseMastersSearch,
+  component: lazyRouteComponent(() => import('./pages/master-items'), 'MasterItemsPage'),
+});
+
+const locationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/locations',
+  component: lazyRouteComponent(() => import('./pages/locations'), 'LocationsPage'),
+});
+
+const organizationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/organizations',
+  component: lazyRouteComponent(() => import('./pages/organizations'), 'OrganizationsPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([
+    indexRoute,
+    commoditiesRoute,
+    newCommodityRoute,
+    editCommodityRoute,
+    mastersRoute,
+    locationsRoute,
+    organizationsRoute,
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  basepath: '/admin',
+  context: { clients },
+  defaultPendingComponent: () => <LoadingState />,
+  defaultErrorComponent: ({ error, reset }) => <ErrorState error={error} onRetry={reset} />,
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

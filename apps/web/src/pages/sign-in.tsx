@@ -1,0 +1,18 @@
+import { SignInPage } from '@kapas/ui';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+
+export function SignInRoute() {
+  const navigate = useNavigate();
+  const { redirect } = useSearch({ from: '/sign-in' });
+  return (
+    <SignInPage
+      audience="PARTNER"
+      title="Sign in to Kapas"
+      subtitle="Cotton trading for mills, ginners and traders"
+      onSignedIn={() => {
+        void navigate({ to: redirect?.startsWith('/') && !redirect.startsWith('//') ? redirect : '/commodities' });
+      }}
+      footer="Back-office staff sign in at /admin"
+    />
+  );
+}

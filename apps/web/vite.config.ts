@@ -1,0 +1,13 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: { '/trpc': { target: 'http://localhost:3000', ws: true } },
+  },
+  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 800 },
+});

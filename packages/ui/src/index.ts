@@ -1,0 +1,32 @@
+export { SignInPage, type SignInPageProps } from './auth/sign-in-page';
+export { hasCapability, useMe, useSignOut } from './auth/use-session';
+export { AppShell, type AppShellProps, type Me, NavSection, navLinkClass } from './components/app-shell';
+export { Badge } from './components/badge';
+export { Button, type ButtonProps, buttonVariants } from './components/button';
+export { Card, PageHeader } from './components/card';
+export { ConnectionIndicator } from './components/connection-indicator';
+export { type Column, DataTable, type DataTableProps } from './components/data-table';
+export { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from './components/dialog';
+export { FieldError, FormField, type FormFieldProps } from './components/form-field';
+export { Checkbox, Input, inputClass, Select } from './components/input';
+export { Label } from './components/label';
+export { Alert, EmptyState, ErrorState, LoadingState } from './components/states';
+export { Tabs, TabsContent, TabsList, TabsTrigger } from './components/tabs';
+export { Toaster, toast } from './components/toaster';
+export { cn } from './lib/cn';
+export { errorCode, errorMessage, fieldErrors, firstFieldErrors } from './lib/errors';
+export {
+  formatRange,
+  isMasterKind,
+  KINDS_WITH_DAYS,
+  kindToSlug,
+  MASTER_KIND_LABELS,
+  MASTER_KIND_SINGULAR,
+  MASTER_KINDS,
+  type MasterKind,
+  slugToKind,
+} from './lib/masters';
+export type { ConnectionState } from './trpc/connection';
+export { createKapasClients, type KapasClients, KapasProvider, useConnectionState } from './trpc/provider';
+export { trpc } from './trpc/trpc';
+export { useMastersLive } from './trpc/use-masters-live';
