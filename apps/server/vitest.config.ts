@@ -1,3 +1,4 @@
 import { kapasVitest } from '@kapas/vitest-preset';
 
-export default kapasVitest();
+// Timing-sensitive tests run separately (vitest.timing.config.ts), after these.
+export default kapasVitest({ exclude: ['**/node_modules/**', 'test-timing/**'] });

@@ -1,4 +1,4 @@
-// Sums every vitest JSON report under the repository (test-results/vitest.json per package) and
+// Sums every vitest JSON report under the repository (test-results/*.json per package) and
 // prints the totals as `passed failed skipped` for .ci/run. A test file that failed to load
 // counts as one failure, since it has no test results of its own.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -9,10 +9,9 @@ function* reports(dir) {
     if (name === 'node_modules' || name.startsWith('.')) continue;
     const path = join(dir, name);
     if (!statSync(path).isDirectory()) continue;
-    const report = join(path, 'test-results', 'vitest.json');
+    const results = join(path, 'test-results');
     try {
-      statSync(report);
-      yield report;
+      for (const file of readdirSync(results)) if (file.endsWith('.json')) yield join(results, file);
     } catch {}
     if (dir === '.' || ['apps', 'packages', 'tooling'].includes(dir)) yield* reports(path);
   }

@@ -14,6 +14,8 @@ export type RunningServer = {
   port: number;
   deps: Deps;
   hub: WebSocketHub;
+  /** Resolves when work deferred past responses (e.g. reset emails) has finished. */
+  drainBackground(): Promise<void>;
   /** Graceful: stop accepting, ask WebSocket clients to reconnect, drain, then close. */
   close(): Promise<void>;
 };
@@ -43,6 +45,7 @@ export async function startServer(handle: DatabaseHandle, config: ServerConfig, 
     port,
     deps,
     hub,
+    drainBackground: () => deps.drainBackground(),
     async close() {
       ready = false;
       hub.announceReconnect();

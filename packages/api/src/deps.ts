@@ -12,6 +12,8 @@ export type DepsOptions = {
   onBackgroundError?: (label: string, error: unknown) => void;
 };
 
+const BACKGROUND_DELAY_MS = 20;
+
 /** Builds the service dependencies and starts the event bus from the newest committed event. */
 export async function createDeps(options: DepsOptions): Promise<Deps & { drainBackground(): Promise<void> }> {
   const bus = new EventBus(options.db);
@@ -25,7 +27,10 @@ export async function createDeps(options: DepsOptions): Promise<Deps & { drainBa
     clock: options.clock ?? (() => new Date()),
     publicUrl: options.publicUrl,
     background(label, work) {
-      const task = work()
+      // Start after the current response has been written: with the embedded database the work
+      // would otherwise run on the event loop before the answer leaves, and show in its timing.
+      const task = new Promise<void>((resolve) => setTimeout(resolve, BACKGROUND_DELAY_MS))
+        .then(work)
         .catch((error: unknown) => options.onBackgroundError?.(label, error))
         .finally(() => pending.delete(task));
       pending.add(task);

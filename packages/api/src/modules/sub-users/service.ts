@@ -1,6 +1,6 @@
 import type { Capability } from '@kapas/auth';
 import { auditLog, type DbOrTx, partners, userGrants, users } from '@kapas/db';
-import { and, count, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { DomainError } from '../../errors';
 import { transact } from '../../shared/transact';
@@ -228,17 +228,20 @@ export async function setSubUserActive(
 export async function subUserActivity(deps: Deps, actor: Actor, userId: string) {
   const { partnerId } = primaryOf(actor);
   await ownSubUser(deps.db, partnerId, userId);
-  return deps.db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      action: auditLog.action,
-      entityType: auditLog.entityType,
-      entityId: auditLog.entityId,
-      ip: auditLog.ip,
-    })
-    .from(auditLog)
-    .where(eq(auditLog.actorUserId, userId))
-    .orderBy(desc(auditLog.id))
-    .limit(50);
+  return (
+    deps.db
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        action: auditLog.action,
+        entityType: auditLog.entityType,
+        entityId: auditLog.entityId,
+        ip: auditLog.ip,
+      })
+      .from(auditLog)
+      // What they did, and what happened to their account (sign-ins, invitation accepted …).
+      .where(or(eq(auditLog.actorUserId, userId), and(eq(auditLog.entityType, 'user'), eq(auditLog.entityId, userId))))
+      .orderBy(desc(auditLog.id))
+      .limit(50)
+  );
 }

@@ -1,0 +1,94 @@
+/**
+ * Timing comparisons (R14). Run alone (vitest.timing.config.ts: one worker, after the other tests)
+ * because a busy machine adds noise that has nothing to do with the code under test.
+ */
+import { users } from '@kapas/db';
+import { eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, RELAXED_LIMITS, startTestServer, type TestServer } from '../src/testing';
+
+const servers: TestServer[] = [];
+afterAll(() => Promise.all(servers.map((s) => s.stop())));
+
+async function post(server: TestServer, path: string, body: unknown) {
+  const started = performance.now();
+  const res = await fetch(`${server.url}/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  return {
+    status: res.status,
+    retryAfter: res.headers.get('retry-after'),
+    body: text.replace(/"requestId":"[^"]*"/g, ''),
+    ms: performance.now() - started,
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+describe('enumeration (R14): unknown user, wrong password and locked account look the same', () => {
+  it('gives identical status and body, and median timings within 5 %', { timeout: 180_000 }, async () => {
+    const server = await startTestServer({ settings: { ...RELAXED_LIMITS, 'lockout.threshold': 1_000_000 } });
+    servers.push(server);
+    const lockedUntil = new Date(Date.now() + 3_600_000).toISOString();
+    await server.handle.db.update(users).set({ lockedUntil }).where(eq(users.email, 'seller@vidarbha-ginning.example'));
+    const cases = {
+      unknown: { email: 'no-such-user@example.com', password: 'some wrong password' },
+      wrongPassword: { email: 'buyer@saurashtra-mills.example', password: 'some wrong password' },
+      locked: { email: 'seller@vidarbha-ginning.example', password: 'some wrong password' },
+    };
+    const samples: Record<keyof typeof cases, number[]> = { unknown: [], wrongPassword: [], locked: [] };
+    const bodies = new Set<string>();
+    // Warm up, then interleave the cases so machine noise hits them alike.
+    for (const c of Object.values(cases)) await post(server, 'auth.signIn', c);
+    const entries = Object.entries(cases) as [keyof typeof cases, (typeof cases)['unknown']][];
+    for (let round = 0; round < 60; round++) {
+      // A different order each round, so whatever the previous request left running hits every case alike.
+      const order = [...entries].sort(() => Math.random() - 0.5);
+      for (const [name, c] of order) {
+        const r = await post(server, 'auth.signIn', c);
+        expect(r.status).toBe(401);
+        bodies.add(r.body);
+        samples[name].push(r.ms);
+      }
+    }
+    expect(bodies.size).toBe(1);
+    const medians = Object.values(samples).map(median);
+    const spread = Math.max(...medians) / Math.min(...medians) - 1;
+    expect(spread, `medians ${medians.map((m) => m.toFixed(2)).join(' / ')} ms`).toBeLessThanOrEqual(0.05);
+    // And the right password on the locked account is the only way to learn it is locked.
+    expect(
+      (await post(server, 'auth.signIn', { email: 'seller@vidarbha-ginning.example', password: DEMO_PASSWORD })).body,
+    ).toContain('ACCOUNT_LOCKED');
+  });
+
+  it('answers password-reset requests for known and unknown emails identically and as fast', async () => {
+    const server = servers[0]!;
+    const known: number[] = [];
+    const unknown: number[] = [];
+    const bodies = new Set<string>();
+    for (let round = 0; round < 30; round++) {
+      // The message is prepared after the answer; let it finish so it does not slow the next sample.
+      const a = await post(server, 'auth.requestPasswordReset', { email: 'trader@deccan-cotton.example' });
+      await server.drainBackground();
+      const b = await post(server, 'auth.requestPasswordReset', { email: `ghost${round}@example.com` });
+      await server.drainBackground();
+      bodies.add(a.body);
+      bodies.add(b.body);
+      known.push(a.ms);
+      unknown.push(b.ms);
+    }
+    expect(bodies.size).toBe(1);
+    const spread = Math.abs(median(known) - median(unknown)) / Math.min(median(known), median(unknown));
+    // Both answer in about a millisecond; allow 5 % or 0.3 ms, whichever is larger, for timer granularity.
+    expect(
+      Math.abs(median(known) - median(unknown)) <= 0.3 || spread <= 0.05,
+      `known ${median(known)} unknown ${median(unknown)}`,
+    ).toBe(true);
+  });
+});
