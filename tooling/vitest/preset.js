@@ -10,7 +10,7 @@ export function kapasVitest(test = {}) {
   return defineConfig({
     test: {
       hookTimeout: 60_000,
-      testTimeout: 30_000,
+      testTimeout: 60_000,
       maxWorkers: 2,
       reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
       ...test,

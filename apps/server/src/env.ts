@@ -7,7 +7,6 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
-  KAPAS_DATA_DIR: z.string().default('.data'),
   KAPAS_ALLOWED_ORIGINS: z.string().optional(),
   KAPAS_DEMO_SEED: bool.default(true),
   KAPAS_SECURE_COOKIES: bool.default(true),

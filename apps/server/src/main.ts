@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { migrate, openDatabase, seed } from '@kapas/db';
+import { dbEnv, migrate, openDatabase, seed, settings } from '@kapas/db';
 import { defaultOrigins, LIMITS, type ServerConfig } from './config';
 import { env } from './env';
 import { createLogger } from './logger';
@@ -24,9 +24,15 @@ const config: ServerConfig = {
   jobIntervalMs: 2_000,
 };
 
-const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : env.KAPAS_DATA_DIR });
+const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : dbEnv.KAPAS_DATA_DIR });
 await migrate(handle);
 const signIns = await seed(handle.db, { demo: env.KAPAS_DEMO_SEED });
+// The admin app's dev outbox exists only while the embedded channels deliver the messages.
+const embedded = { key: 'delivery.embedded', value: config.senders.embedded };
+await handle.db
+  .insert(settings)
+  .values(embedded)
+  .onConflictDoUpdate({ target: settings.key, set: { value: embedded.value } });
 const server = await startServer(handle, config, log);
 
 log.info({ url: server.url, database: handle.kind, startupMs: Math.round(performance.now() - started) }, 'Kapas is ready');

@@ -16,17 +16,58 @@ async function currentUser(context: { clients: KapasClients }) {
   return me && me.kind === 'PARTNER' ? me : null;
 }
 
+/** A one-string search parameter, or nothing. */
+function stringParam(search: Record<string, unknown>, key: string): Record<string, string> {
+  const value = search[key];
+  return typeof value === 'string' && value ? { [key]: value } : {};
+}
+
 const rootRoute = createRootRouteWithContext<{ clients: KapasClients }>()({ component: Outlet });
 
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
-    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => stringParam(search, 'redirect'),
   beforeLoad: async ({ context }) => {
-    if (await currentUser(context)) throw redirect({ to: '/commodities' });
+    if (await currentUser(context)) throw redirect({ to: '/' });
   },
   component: lazyRouteComponent(() => import('./pages/sign-in'), 'SignInRoute'),
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: lazyRouteComponent(() => import('./pages/forgot-password'), 'ForgotPasswordPage'),
+});
+
+/** `?token=…` from the emailed link, or `?email=…` for the email + 6-digit code variant. */
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: (search: Record<string, unknown>): { token?: string; email?: string } => ({
+    ...stringParam(search, 'token'),
+    ...stringParam(search, 'email'),
+  }),
+  component: lazyRouteComponent(() => import('./pages/reset-password'), 'ResetPasswordPage'),
+});
+
+const acceptInviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/accept-invite',
+  validateSearch: (search: Record<string, unknown>): { token?: string } => stringParam(search, 'token'),
+  component: lazyRouteComponent(() => import('./pages/accept-invite'), 'AcceptInvitePage'),
+});
+
+/** The forced password change: signed in, but nothing else works until a new password is chosen. */
+const changePasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/change-password',
+  beforeLoad: async ({ context }) => {
+    const me = await currentUser(context);
+    if (!me) throw redirect({ to: '/sign-in', search: {} });
+    if (!me.mustChangePassword) throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('./pages/change-password'), 'ForcedChangePasswordPage'),
 });
 
 /** Everything behind sign-in; the layout sends signed-out visitors to /sign-in. */
@@ -34,18 +75,22 @@ const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
   beforeLoad: async ({ context, location }) => {
-    if (!(await currentUser(context))) {
+    const me = await currentUser(context);
+    if (!me) {
       throw redirect({ to: '/sign-in', search: location.href === '/' ? {} : { redirect: location.href } });
     }
+    if (me.mustChangePassword) throw redirect({ to: '/change-password' });
+    return { me };
   },
   component: lazyRouteComponent(() => import('./pages/shell'), 'Shell'),
 });
 
+/** Home: the market for users who may see it, else their account. */
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  beforeLoad: () => {
-    throw redirect({ to: '/commodities' });
+  beforeLoad: ({ context }) => {
+    throw redirect({ to: context.me.capabilities.includes('master:read') ? '/commodities' : '/account' });
   },
 });
 
@@ -55,7 +100,32 @@ const commoditiesRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/commodities'), 'CommoditiesPage'),
 });
 
-const routeTree = rootRoute.addChildren([signInRoute, appRoute.addChildren([indexRoute, commoditiesRoute])]);
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account',
+  component: lazyRouteComponent(() => import('./pages/account'), 'AccountPage'),
+});
+
+const teamRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/team',
+  component: lazyRouteComponent(() => import('./pages/team'), 'TeamPage'),
+});
+
+const apiTokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/api-tokens',
+  component: lazyRouteComponent(() => import('./pages/api-tokens'), 'ApiTokensPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  acceptInviteRoute,
+  changePasswordRoute,
+  appRoute.addChildren([indexRoute, commoditiesRoute, accountRoute, teamRoute, apiTokensRoute]),
+]);
 
 export const router = createRouter({
   routeTree,

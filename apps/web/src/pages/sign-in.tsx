@@ -1,5 +1,5 @@
 import { SignInPage } from '@kapas/ui';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 
 export function SignInRoute() {
   const navigate = useNavigate();
@@ -10,8 +10,13 @@ export function SignInRoute() {
       title="Sign in to Kapas"
       subtitle="Cotton trading for mills, ginners and traders"
       onSignedIn={() => {
-        void navigate({ to: redirect?.startsWith('/') && !redirect.startsWith('//') ? redirect : '/commodities' });
+        void navigate({ to: redirect?.startsWith('/') && !redirect.startsWith('//') ? redirect : '/' });
       }}
+      forgotPassword={
+        <Link to="/forgot-password" className="font-medium text-brand-700 hover:underline">
+          Forgot password?
+        </Link>
+      }
       footer="Back-office staff sign in at /admin"
     />
   );
