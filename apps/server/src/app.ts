@@ -9,6 +9,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ServerConfig } from './config';
 import { bearerToken, readCookie, sessionCookieJar, sessionCookieName } from './cookies';
+import { mountDevOutbox } from './dev-outbox';
 import type { Logger } from './logger';
 import { mountSpa } from './spa';
 
@@ -92,6 +93,7 @@ export function createApp({ deps, config, log, isReady }: AppOptions): Hono {
     }),
   );
 
+  if (config.publicDevOutbox) mountDevOutbox(app, deps.db);
   if (config.staticRoots.admin) mountSpa(app, '/admin', config.staticRoots.admin);
   if (config.staticRoots.web) mountSpa(app, '/', config.staticRoots.web);
   return app;

@@ -16,6 +16,8 @@ export type ServerConfig = {
   publicUrl: string;
   rateLimitStore: 'memory' | 'postgres';
   senders: Senders;
+  /** Serve `/dev/outbox` without sign-in (embedded channels with demo data only). */
+  publicDevOutbox: boolean;
   /** How often background loops run (delivery queue, session sweep). */
   jobIntervalMs: number;
 };

@@ -10,6 +10,7 @@ const log = createLogger(env.LOG_LEVEL);
 const started = performance.now();
 const staticRoot = (app: string) => fileURLToPath(new URL(`../../${app}/dist`, import.meta.url));
 
+const senders = sendersFrom(env);
 const config: ServerConfig = {
   port: env.PORT,
   host: env.HOST,
@@ -20,7 +21,8 @@ const config: ServerConfig = {
   ...LIMITS,
   publicUrl: env.KAPAS_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
   rateLimitStore: env.KAPAS_RATE_LIMIT_STORE,
-  senders: sendersFrom(env),
+  senders,
+  publicDevOutbox: senders.embedded && env.KAPAS_DEMO_SEED,
   jobIntervalMs: 2_000,
 };
 
@@ -37,6 +39,8 @@ const server = await startServer(handle, config, log);
 
 log.info({ url: server.url, database: handle.kind, startupMs: Math.round(performance.now() - started) }, 'Kapas is ready');
 console.log(`\n  Kapas is running on ${server.url}\n    trader app: ${server.url}/\n    admin app:  ${server.url}/admin/\n`);
+if (config.publicDevOutbox)
+  console.log(`    dev outbox: ${server.url}/dev/outbox  (sign-in codes and links; staff sign-in always asks for a code)\n`);
 if (signIns.length) {
   console.log('  Demo sign-ins:');
   for (const s of signIns)

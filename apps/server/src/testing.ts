@@ -42,6 +42,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     publicUrl: 'http://localhost:5999',
     rateLimitStore: 'memory',
     senders: sendersFrom({ KAPAS_MAIL_FROM: 'Kapas <no-reply@kapas.local>' }),
+    publicDevOutbox: true,
     jobIntervalMs: 1_000,
     ...configOverrides,
   };
