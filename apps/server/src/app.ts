@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { clientIp } from './client-ip';
 import type { ServerConfig } from './config';
 import { bearerToken, readCookie, sessionCookieJar, sessionCookieName } from './cookies';
 import { mountDevOutbox } from './dev-outbox';
@@ -79,7 +80,7 @@ export function createApp({ deps, config, log, isReady }: AppOptions): Hono {
           sessionToken: token,
           meta: {
             requestId: c.get('requestId'),
-            ip: getConnInfo(c).remote.address ?? null,
+            ip: clientIp(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), config.trustedProxies),
             userAgent: c.req.header('user-agent') ?? null,
           },
           cookies: sessionCookieJar(config.secureCookies, (value) => c.header('Set-Cookie', value, { append: true })),

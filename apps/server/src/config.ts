@@ -14,6 +14,7 @@ export type ServerConfig = {
   maxBatchSize: number;
   wsMessagesPerSecond: number;
   publicUrl: string;
+  trustedProxies: ReadonlySet<string>;
   rateLimitStore: 'memory' | 'postgres';
   senders: Senders;
   /** Serve `/dev/outbox` without sign-in (embedded channels with demo data only). */

@@ -21,6 +21,8 @@ const schema = z.object({
   KAPAS_TWILIO_ACCOUNT_SID: z.string().optional(),
   KAPAS_TWILIO_AUTH_TOKEN: z.string().optional(),
   KAPAS_TWILIO_FROM: z.string().optional(),
+  /** Proxies whose X-Forwarded-For is believed (comma-separated addresses). */
+  KAPAS_TRUSTED_PROXIES: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -20,6 +20,11 @@ const config: ServerConfig = {
   staticRoots: { web: staticRoot('web'), admin: staticRoot('admin') },
   ...LIMITS,
   publicUrl: env.KAPAS_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+  trustedProxies: new Set(
+    env.KAPAS_TRUSTED_PROXIES.split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+  ),
   rateLimitStore: env.KAPAS_RATE_LIMIT_STORE,
   senders,
   publicDevOutbox: senders.embedded && env.KAPAS_DEMO_SEED,

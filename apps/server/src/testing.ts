@@ -40,6 +40,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     staticRoots: { web: null, admin: null },
     ...LIMITS,
     publicUrl: 'http://localhost:5999',
+    trustedProxies: new Set<string>(),
     rateLimitStore: 'memory',
     senders: sendersFrom({ KAPAS_MAIL_FROM: 'Kapas <no-reply@kapas.local>' }),
     publicDevOutbox: true,

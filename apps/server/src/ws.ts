@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { appRouter, type Context, type Deps, loadActor } from '@kapas/api';
 import { type CreateWSSContextFnOptions, getWSConnectionHandler, handleKeepAlive } from '@trpc/server/adapters/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { clientIp } from './client-ip';
 import type { ServerConfig } from './config';
 import { readCookie, sessionCookieName } from './cookies';
 import type { Logger } from './logger';
@@ -53,7 +54,7 @@ export function attachWebSockets(
       sessionToken: token ?? null,
       meta: {
         requestId: crypto.randomUUID(),
-        ip: req.socket.remoteAddress ?? null,
+        ip: clientIp(req.socket.remoteAddress, headerValue(req.headers['x-forwarded-for']), config.trustedProxies),
         userAgent: req.headers['user-agent'] ?? null,
       },
       cookies: null,
@@ -111,6 +112,10 @@ export function attachWebSockets(
 export function originAllowed(origin: string, host: string | undefined, allowed: string[]): boolean {
   if (allowed.includes(origin)) return true;
   return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(',') : value;
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {

@@ -57,6 +57,12 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
 
   'outbox.list': { access: 'user:manage', audience: 'BACK_OFFICE', tenant: 'back-office' },
 
+  'settings.list': { access: 'settings:write', audience: 'BACK_OFFICE', tenant: 'back-office' },
+  'settings.update': { access: 'settings:write', audience: 'BACK_OFFICE', tenant: 'back-office' },
+
+  'templates.list': { access: 'settings:write', audience: 'BACK_OFFICE', tenant: 'back-office' },
+  'templates.update': { access: 'settings:write', audience: 'BACK_OFFICE', tenant: 'back-office' },
+
   'sessions.mine': { access: 'signedIn', tenant: 'self' },
   'sessions.end': { access: 'signedIn', tenant: 'self' },
   'sessions.endOthers': { access: 'signedIn', tenant: 'self' },

@@ -5,7 +5,9 @@ import { mastersRouter } from './modules/masters/router';
 import { outboxRouter } from './modules/outbox/router';
 import { securityEventsRouter } from './modules/security/router';
 import { sessionsRouter } from './modules/sessions/router';
+import { settingsRouter } from './modules/settings/router';
 import { subUsersRouter } from './modules/sub-users/router';
+import { templatesRouter } from './modules/templates/router';
 import { usersRouter } from './modules/users/router';
 import { publicProcedure, router } from './trpc';
 
@@ -16,6 +18,8 @@ export const appRouter = router({
   securityEvents: securityEventsRouter,
   outbox: outboxRouter,
   sessions: sessionsRouter,
+  settings: settingsRouter,
+  templates: templatesRouter,
   apiTokens: apiTokensRouter,
   users: usersRouter,
   subUsers: subUsersRouter,

@@ -2,6 +2,7 @@
 export const CAPABILITIES = [
   'master:read',
   'master:write',
+  'settings:write',
   'user:manage',
   'role:manage',
   'session:revoke',

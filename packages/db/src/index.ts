@@ -5,4 +5,4 @@ export { migrate, migrationsFolder } from './migrate';
 export { allocateNumber } from './numbers';
 export * from './schema';
 export { type DemoSignIn, seed } from './seed';
-export { DEMO_PASSWORD } from './seed-data';
+export { DEFAULT_SETTINGS, DEMO_PASSWORD } from './seed-data';

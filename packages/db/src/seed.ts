@@ -40,7 +40,12 @@ export async function seed(db: Database, options: SeedOptions): Promise<DemoSign
 
 async function seedReference(tx: DbOrTx): Promise<void> {
   for (const role of DEFAULT_ROLES) {
-    await tx.insert(roles).values(role).onConflictDoNothing({ target: roles.code });
+    // Admins may edit role bundles, so existing roles are left alone; the super-admin role is fixed
+    // and always holds every capability, including ones added by a newer version.
+    const insert = tx.insert(roles).values(role);
+    await (role.code === 'SUPER_ADMIN'
+      ? insert.onConflictDoUpdate({ target: roles.code, set: { capabilities: role.capabilities } })
+      : insert.onConflictDoNothing({ target: roles.code }));
   }
   for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
     await tx.insert(settings).values({ key, value }).onConflictDoNothing({ target: settings.key });
