@@ -6,30 +6,10 @@ import { users } from '@kapas/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, RELAXED_LIMITS, startTestServer, type TestServer } from '../src/testing';
+import { median, timedPost } from '../test/helpers';
 
 const servers: TestServer[] = [];
 afterAll(() => Promise.all(servers.map((s) => s.stop())));
-
-async function post(server: TestServer, path: string, body: unknown) {
-  const started = performance.now();
-  const res = await fetch(`${server.url}/trpc/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    retryAfter: res.headers.get('retry-after'),
-    body: text.replace(/"requestId":"[^"]*"/g, ''),
-    ms: performance.now() - started,
-  };
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
 
 describe('enumeration (R14): unknown user, wrong password and locked account look the same', () => {
   it('gives identical status and body, and median timings within 5 %', { timeout: 180_000 }, async () => {
@@ -49,13 +29,13 @@ describe('enumeration (R14): unknown user, wrong password and locked account loo
     const samples: Record<keyof typeof cases, number[]> = { unknown: [], wrongPassword: [], locked: [] };
     const bodies = new Set<string>();
     // Warm up, then interleave the cases so machine noise hits them alike.
-    for (const c of Object.values(cases)) await post(server, 'auth.signIn', c);
+    for (const c of Object.values(cases)) await timedPost(server, 'auth.signIn', c);
     const entries = Object.entries(cases) as [keyof typeof cases, (typeof cases)['unknown']][];
     for (let round = 0; round < 60; round++) {
       // A different order each round, so whatever the previous request left running hits every case alike.
       const order = [...entries].sort(() => Math.random() - 0.5);
       for (const [name, c] of order) {
-        const r = await post(server, 'auth.signIn', c);
+        const r = await timedPost(server, 'auth.signIn', c);
         expect(r.status).toBe(401);
         bodies.add(r.body);
         samples[name].push(r.ms);
@@ -67,7 +47,7 @@ describe('enumeration (R14): unknown user, wrong password and locked account loo
     expect(spread, `medians ${medians.map((m) => m.toFixed(2)).join(' / ')} ms`).toBeLessThanOrEqual(0.05);
     // And the right password on the locked account is the only way to learn it is locked.
     expect(
-      (await post(server, 'auth.signIn', { email: 'seller@vidarbha-ginning.example', password: DEMO_PASSWORD })).body,
+      (await timedPost(server, 'auth.signIn', { email: 'seller@vidarbha-ginning.example', password: DEMO_PASSWORD })).body,
     ).toContain('ACCOUNT_LOCKED');
   });
 
@@ -80,7 +60,7 @@ describe('enumeration (R14): unknown user, wrong password and locked account loo
       // Alternate which goes first; the message is prepared after the answer, so let it finish
       // before the next sample.
       const sample = async (email: string) => {
-        const r = await post(server, 'auth.requestPasswordReset', { email });
+        const r = await timedPost(server, 'auth.requestPasswordReset', { email });
         await server.drainBackground();
         bodies.add(r.body);
         return r.ms;

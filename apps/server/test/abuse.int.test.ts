@@ -2,40 +2,20 @@ import { users } from '@kapas/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, RELAXED_LIMITS, startTestServer, type TestServer } from '../src/testing';
+import { timedPost } from './helpers';
 
 const servers: TestServer[] = [];
 afterAll(() => Promise.all(servers.map((s) => s.stop())));
-
-async function post(server: TestServer, path: string, body: unknown) {
-  const started = performance.now();
-  const res = await fetch(`${server.url}/trpc/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    retryAfter: res.headers.get('retry-after'),
-    body: text.replace(/"requestId":"[^"]*"/g, ''),
-    ms: performance.now() - started,
-  };
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
 
 describe('rate limits with the default policy (DOMAIN §5)', () => {
   it('answers the 6th sign-in for one account within a minute with 429 and Retry-After', async () => {
     const server = await startTestServer({ settings: {} });
     servers.push(server);
     const statuses: number[] = [];
-    let last = await post(server, 'auth.signIn', { email: 'nobody@example.com', password: 'wrong password 1' });
+    let last = await timedPost(server, 'auth.signIn', { email: 'nobody@example.com', password: 'wrong password 1' });
     statuses.push(last.status);
     for (let i = 0; i < 5; i++) {
-      last = await post(server, 'auth.signIn', { email: 'nobody@example.com', password: `wrong password ${i}` });
+      last = await timedPost(server, 'auth.signIn', { email: 'nobody@example.com', password: `wrong password ${i}` });
       statuses.push(last.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
@@ -48,7 +28,7 @@ describe('rate limits with the default policy (DOMAIN §5)', () => {
     const server = servers[0]!;
     const results = [];
     for (let i = 0; i < 4; i++)
-      results.push((await post(server, 'auth.requestPasswordReset', { email: 'reset-me@example.com' })).status);
+      results.push((await timedPost(server, 'auth.requestPasswordReset', { email: 'reset-me@example.com' })).status);
     expect(results).toEqual([200, 200, 200, 429]);
   });
 });

@@ -7,8 +7,9 @@ import { transact } from '../../shared/transact';
 import { appendAudit } from '../audit/append';
 import { createActionToken } from '../auth/action-tokens';
 import { PRIMARY_ONLY } from '../auth/actor-loader';
-import { announceAccessChange, endSessions } from '../auth/session-store';
+import { announceAccessChange } from '../auth/session-store';
 import { queueMessage } from '../messaging/queue';
+import { setAccountActive } from '../users/status';
 
 const INVITE_TTL_MS = 7 * 86_400_000;
 
@@ -202,26 +203,7 @@ export async function setSubUserActive(
 ): Promise<void> {
   const { partnerId } = primaryOf(actor);
   const user = await ownSubUser(deps.db, partnerId, input.userId);
-  if (user.status === 'INVITED' && input.active)
-    throw new DomainError('CONFLICT', 'This sub-user has not accepted the invitation yet.');
-  const now = deps.clock();
-  await transact(deps, async (tx) => {
-    await tx
-      .update(users)
-      .set({ status: input.active ? 'ACTIVE' : 'DISABLED', updatedAt: now.toISOString() })
-      .where(eq(users.id, user.id));
-    if (!input.active) await endSessions(tx, now, { userId: user.id }, 'DEACTIVATED');
-    await appendAudit(
-      tx,
-      { actor, meta, now },
-      {
-        action: input.active ? 'subuser.activate' : 'subuser.deactivate',
-        entityType: 'user',
-        entityId: user.id,
-        oldValues: { status: user.status },
-      },
-    );
-  });
+  await setAccountActive(deps, meta, actor, user, input.active, 'subuser');
 }
 
 /** What a sub-user did recently, from the audit trail. */

@@ -7,8 +7,9 @@ import { offsetOf, type Page, type PageInput } from '../../shared/pagination';
 import { transact } from '../../shared/transact';
 import { appendAudit } from '../audit/append';
 import { createActionToken } from '../auth/action-tokens';
-import { announceAccessChange, endSessions } from '../auth/session-store';
+import { announceAccessChange } from '../auth/session-store';
 import { queueMessage } from '../messaging/queue';
+import { setAccountActive } from './status';
 
 const INVITE_TTL_MS = 7 * 86_400_000;
 
@@ -226,28 +227,7 @@ export async function setUserActive(
   input: { userId: string; active: boolean },
 ): Promise<void> {
   notSelf(actor, input.userId);
-  const user = await userRow(deps.db, input.userId);
-  if (user.status === 'INVITED' && input.active)
-    throw new DomainError('CONFLICT', 'This user has not accepted the invitation yet.');
-  const now = deps.clock();
-  await transact(deps, async (tx) => {
-    await tx
-      .update(users)
-      .set({ status: input.active ? 'ACTIVE' : 'DISABLED', updatedAt: now.toISOString() })
-      .where(eq(users.id, user.id));
-    if (!input.active) await endSessions(tx, now, { userId: user.id }, 'DEACTIVATED');
-    await appendAudit(
-      tx,
-      { actor, meta, now },
-      {
-        action: input.active ? 'user.activate' : 'user.deactivate',
-        entityType: 'user',
-        entityId: user.id,
-        oldValues: { status: user.status },
-        partnerId: user.partnerId,
-      },
-    );
-  });
+  await setAccountActive(deps, meta, actor, await userRow(deps.db, input.userId), input.active, 'user');
 }
 
 export function listRoles(deps: Deps) {
