@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -5,6 +6,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: '/admin/',
   plugins: [react(), tailwindcss()],
+  // Bundle the typed client from source: the app then does not wait for the package's declaration build.
+  resolve: { alias: { '@kapas/client': fileURLToPath(new URL('../../packages/client/src/index.ts', import.meta.url)) } },
   server: {
     port: 5174,
     strictPort: true,

@@ -1,7 +1,7 @@
 import type { TestServer } from '@kapas/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PASSWORD, signIn, startApps } from './harness';
+import { launchBrowser, PASSWORD, signIn, signInStaff, startApps } from './harness';
 
 const VISIBLE = { state: 'visible', timeout: 20_000 } as const;
 
@@ -65,7 +65,7 @@ describe('trader and admin apps', () => {
     const admin = await newPage();
     await admin.goto(`${server.url}/admin/`);
     await admin.waitForURL(/\/admin\/sign-in/);
-    await signIn(admin, 'admin@kapas.local', PASSWORD);
+    await signInStaff(admin, server, 'admin@kapas.local');
     await admin.waitForURL(/\/admin\/commodities$/);
     await admin.getByRole('table', { name: 'Commodities' }).waitFor(VISIBLE);
 
@@ -106,7 +106,7 @@ describe('trader and admin apps', () => {
     const auditor = await newPage();
     await auditor.goto(`${server.url}/admin/masters/variety`);
     await auditor.waitForURL(/\/admin\/sign-in/);
-    await signIn(auditor, 'auditor@kapas.local', PASSWORD);
+    await signInStaff(auditor, server, 'auditor@kapas.local');
     await auditor.waitForURL(/\/admin\/masters\/variety/);
     await auditor.getByRole('table', { name: 'Varieties' }).waitFor(VISIBLE);
     await auditor.getByText('Read only').waitFor(VISIBLE);
@@ -115,10 +115,11 @@ describe('trader and admin apps', () => {
   });
 
   it('shows field errors from the API next to the field', async () => {
+    // Operations can write masters; admin@ already signed in above (one code per minute per address).
     const admin = await newPage();
     await admin.goto(`${server.url}/admin/masters/payment-term`);
     await admin.waitForURL(/\/admin\/sign-in/);
-    await signIn(admin, 'admin@kapas.local', PASSWORD);
+    await signInStaff(admin, server, 'ops@kapas.local');
     await admin.waitForURL(/\/admin\/masters\/payment-term/);
     await admin.getByRole('table', { name: 'Payment terms' }).waitFor(VISIBLE);
     // The code of an existing term: the API answers CONFLICT with a field error on `code`.

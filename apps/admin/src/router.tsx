@@ -7,6 +7,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { parseAuditSearch, parseOutboxSearch, parseSecuritySearch, parseSessionsSearch, parseUsersSearch } from './lib/search';
 
 export type MasterSort = 'order' | 'code' | 'name';
 export type MastersSearch = { page: number; q: string; sort: MasterSort; inactive: boolean };
@@ -42,6 +43,29 @@ const signInRoute = createRoute({
     if (await currentUser(context)) throw redirect({ to: '/commodities' });
   },
   component: lazyRouteComponent(() => import('./pages/sign-in'), 'SignInRoute'),
+});
+
+const linkSearch = (search: Record<string, unknown>): { token?: string } =>
+  typeof search.token === 'string' && search.token.length <= 200 ? { token: search.token } : {};
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: lazyRouteComponent(() => import('./pages/password-pages'), 'ForgotPasswordRoute'),
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: linkSearch,
+  component: lazyRouteComponent(() => import('./pages/password-pages'), 'ResetPasswordRoute'),
+});
+
+const acceptInviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/accept-invite',
+  validateSearch: linkSearch,
+  component: lazyRouteComponent(() => import('./pages/password-pages'), 'AcceptInviteRoute'),
 });
 
 const appRoute = createRoute({
@@ -108,8 +132,64 @@ const organizationsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/organizations'), 'OrganizationsPage'),
 });
 
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account',
+  component: lazyRouteComponent(() => import('./pages/account'), 'AccountPage'),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/users',
+  validateSearch: parseUsersSearch,
+  component: lazyRouteComponent(() => import('./pages/users'), 'UsersPage'),
+});
+
+const userRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/users/$id',
+  component: lazyRouteComponent(() => import('./pages/user-detail'), 'UserDetailPage'),
+});
+
+const rolesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/roles',
+  component: lazyRouteComponent(() => import('./pages/roles'), 'RolesPage'),
+});
+
+const sessionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/sessions',
+  validateSearch: parseSessionsSearch,
+  component: lazyRouteComponent(() => import('./pages/sessions'), 'SessionsPage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/audit',
+  validateSearch: parseAuditSearch,
+  component: lazyRouteComponent(() => import('./pages/audit'), 'AuditPage'),
+});
+
+const securityEventsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/security-events',
+  validateSearch: parseSecuritySearch,
+  component: lazyRouteComponent(() => import('./pages/security-events'), 'SecurityEventsPage'),
+});
+
+const outboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/outbox',
+  validateSearch: parseOutboxSearch,
+  component: lazyRouteComponent(() => import('./pages/outbox'), 'OutboxPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  acceptInviteRoute,
   appRoute.addChildren([
     indexRoute,
     commoditiesRoute,
@@ -118,6 +198,14 @@ const routeTree = rootRoute.addChildren([
     mastersRoute,
     locationsRoute,
     organizationsRoute,
+    accountRoute,
+    usersRoute,
+    userRoute,
+    rolesRoute,
+    sessionsRoute,
+    auditRoute,
+    securityEventsRoute,
+    outboxRoute,
   ]),
 ]);
 

@@ -5,3 +5,9 @@ export function useCanWriteMasters(): boolean {
   const me = useMe();
   return hasCapability(me.data, 'master:write');
 }
+
+/** Whether the signed-in user holds a capability (the server checks again; this only hides what would fail). */
+export function useCan(capability: string): boolean {
+  const me = useMe();
+  return hasCapability(me.data, capability);
+}

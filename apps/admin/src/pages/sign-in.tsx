@@ -1,5 +1,5 @@
 import { SignInPage } from '@kapas/ui';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 
 export function SignInRoute() {
   const navigate = useNavigate();
@@ -12,6 +12,11 @@ export function SignInRoute() {
       onSignedIn={() => {
         void navigate({ to: redirect?.startsWith('/') && !redirect.startsWith('//') ? redirect : '/commodities' });
       }}
+      forgotPassword={
+        <Link to="/forgot-password" className="font-medium text-brand-700 hover:underline">
+          Forgot password?
+        </Link>
+      }
       footer="For Kapas staff only. Partners sign in at the trading app."
     />
   );

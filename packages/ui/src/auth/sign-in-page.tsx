@@ -1,5 +1,4 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Sprout } from 'lucide-react';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Button } from '../components/button';
 import { FormField } from '../components/form-field';
@@ -7,6 +6,8 @@ import { Input } from '../components/input';
 import { Alert } from '../components/states';
 import { errorCode, errorMessage, firstFieldErrors } from '../lib/errors';
 import { trpc } from '../trpc/trpc';
+import { AuthLayout, authCardClass } from './auth-layout';
+import { authErrorMessage, errorDetails } from './error-details';
 
 export type SignInPageProps = {
   audience: 'PARTNER' | 'BACK_OFFICE';
@@ -14,9 +15,12 @@ export type SignInPageProps = {
   subtitle: string;
   onSignedIn: () => void;
   footer?: ReactNode;
+  /** e.g. a "Forgot password?" link, shown under the password field. */
+  forgotPassword?: ReactNode;
 };
 
 type Errors = { email?: string; password?: string };
+type Challenge = { challengeId: string; sentTo: string; expiresAt: string };
 
 function validate(email: string, password: string): Errors {
   const errors: Errors = {};
@@ -26,40 +30,112 @@ function validate(email: string, password: string): Errors {
   return errors;
 }
 
-/** Email + password sign-in for one audience; the session lives in an HttpOnly cookie. */
-export function SignInPage({ audience, title, subtitle, onSignedIn, footer }: SignInPageProps) {
+/**
+ * Email + password sign-in for one audience, then the one-time code when the account needs it
+ * (always for back-office staff). The session lives in an HttpOnly cookie.
+ */
+export function SignInPage({ audience, title, subtitle, onSignedIn, footer, forgotPassword }: SignInPageProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<Challenge | null>(null);
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const utils = trpc.useUtils();
+
+  const finish = (me: NonNullable<ReturnType<typeof utils.auth.me.getData>>) => {
+    queryClient.clear();
+    utils.auth.me.setData(undefined, me);
+    onSignedIn();
+  };
+
+  const backToStart = (message: string | null) => {
+    setChallenge(null);
+    setCode('');
+    setCodeError(null);
+    setNotice(null);
+    setFormError(message);
+  };
+
   const signIn = trpc.auth.signIn.useMutation({
     onSuccess: (result) => {
-      if (!result.me) {
-        // e.g. a second factor is required: this page cannot complete such a sign-in yet.
-        setFormError('This account needs an extra verification step that this app does not support yet.');
+      if (result.status === 'OTP_REQUIRED') {
+        setChallenge({ challengeId: result.challengeId, sentTo: result.sentTo, expiresAt: result.expiresAt });
+        setCode('');
+        setCodeError(null);
+        setFormError(null);
+        setNotice(`We sent a 6-digit code to ${result.sentTo}. It is valid for 10 minutes.`);
         return;
       }
-      queryClient.clear();
-      utils.auth.me.setData(undefined, result.me);
-      onSignedIn();
+      if (!result.me) {
+        setFormError('Sign-in could not be completed. Please try again.');
+        return;
+      }
+      finish(result.me);
     },
     onError: (error) => {
       const fields = firstFieldErrors(error);
-      setErrors({ ...(fields.email ? { email: fields.email } : {}), ...(fields.password ? { password: fields.password } : {}) });
       const code = errorCode(error);
+      if (challenge) {
+        // "Send a new code" restarts the sign-in; keep the code step if that failed (e.g. too soon).
+        setNotice(null);
+        setCodeError(authErrorMessage(error, 'Could not send a new code.'));
+        return;
+      }
+      setErrors({ ...(fields.email ? { email: fields.email } : {}), ...(fields.password ? { password: fields.password } : {}) });
       setFormError(
         code === 'UNAUTHORIZED'
           ? error.message || 'Email or password is incorrect.'
           : Object.keys(fields).length
             ? null
-            : errorMessage(error),
+            : authErrorMessage(error, errorMessage(error)),
       );
     },
   });
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const verify = trpc.auth.verifySignIn.useMutation({
+    onSuccess: (result) => {
+      if (!result.me) {
+        backToStart('Sign-in could not be completed. Please try again.');
+        return;
+      }
+      finish(result.me);
+    },
+    onError: (error) => {
+      const code = errorCode(error);
+      if (code === 'OTP_EXPIRED') {
+        backToStart(error.message || 'This code has expired. Sign in again to get a new one.');
+        setPassword('');
+        return;
+      }
+      if (code === 'OTP_INVALID') {
+        const left = errorDetails(error).attemptsLeft;
+        if (left === 0) {
+          backToStart('Too many wrong codes. Sign in again to get a new code.');
+          setPassword('');
+          return;
+        }
+        setCodeError(error.message || 'That code is not right.');
+        setNotice(null);
+        return;
+      }
+      const fields = firstFieldErrors(error);
+      if (fields.code) {
+        setCodeError(fields.code);
+        return;
+      }
+      if (code === 'UNAUTHORIZED') {
+        backToStart(error.message || 'Email or password is incorrect.');
+        return;
+      }
+      setCodeError(authErrorMessage(error, errorMessage(error)));
+    },
+  });
+
+  const submitPassword = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setFormError(null);
     const found = validate(email, password);
@@ -68,24 +144,72 @@ export function SignInPage({ audience, title, subtitle, onSignedIn, footer }: Si
     signIn.mutate({ email: email.trim(), password, audience, transport: 'cookie' });
   };
 
+  const submitCode = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!challenge) return;
+    const trimmed = code.replace(/\s+/g, '');
+    if (!/^\d{6}$/.test(trimmed)) {
+      setCodeError('Enter the 6-digit code');
+      return;
+    }
+    setCodeError(null);
+    verify.mutate({ challengeId: challenge.challengeId, code: trimmed, transport: 'cookie' });
+  };
+
+  const resend = () => {
+    setCodeError(null);
+    setNotice(null);
+    signIn.mutate({ email: email.trim(), password, audience, transport: 'cookie' });
+  };
+
   return (
-    <div className="flex min-h-full items-center justify-center bg-gradient-to-br from-brand-50 via-slate-50 to-white px-4 py-12">
-      <div className="w-full max-w-sm">
-        <div className="mb-6 flex flex-col items-center gap-3 text-center">
-          <span className="flex size-11 items-center justify-center rounded-xl bg-brand-600 text-white shadow-sm">
-            <Sprout className="size-6" aria-hidden />
-          </span>
-          <div>
-            <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
-            <p className="mt-1 text-sm text-slate-500">{subtitle}</p>
+    <AuthLayout title={title} subtitle={challenge ? 'Enter the code we sent you' : subtitle} footer={footer}>
+      {challenge ? (
+        <form onSubmit={submitCode} noValidate className={authCardClass} aria-label="Two-step verification">
+          {notice ? (
+            <Alert tone="info" data-testid="otp-sent">
+              {notice}
+            </Alert>
+          ) : null}
+          <FormField
+            label="Verification code"
+            error={codeError ?? undefined}
+            hint={`Check the email sent to ${challenge.sentTo}.`}
+          >
+            <Input
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]*"
+              maxLength={7}
+              autoFocus
+              value={code}
+              onChange={(e) => setCode(e.target.value.replace(/[^\d ]/g, ''))}
+              className="font-mono tracking-[0.3em]"
+            />
+          </FormField>
+          <Button type="submit" loading={verify.isPending} className="w-full">
+            Verify and sign in
+          </Button>
+          <div className="flex items-center justify-between gap-2 text-sm">
+            <Button type="button" variant="link" className="h-auto px-0" onClick={resend} loading={signIn.isPending}>
+              Send a new code
+            </Button>
+            <Button
+              type="button"
+              variant="link"
+              className="h-auto px-0"
+              onClick={() => {
+                backToStart(null);
+                setPassword('');
+              }}
+            >
+              Use a different account
+            </Button>
           </div>
-        </div>
-        <form
-          onSubmit={submit}
-          noValidate
-          className="grid gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
-          aria-label="Sign in"
-        >
+        </form>
+      ) : (
+        <form onSubmit={submitPassword} noValidate className={authCardClass} aria-label="Sign in">
           {formError ? <Alert data-testid="sign-in-error">{formError}</Alert> : null}
           <FormField label="Email" error={errors.email}>
             <Input
@@ -106,12 +230,12 @@ export function SignInPage({ audience, title, subtitle, onSignedIn, footer }: Si
               onChange={(e) => setPassword(e.target.value)}
             />
           </FormField>
+          {forgotPassword ? <div className="-mt-2 text-right text-sm">{forgotPassword}</div> : null}
           <Button type="submit" loading={signIn.isPending} className="w-full">
             Sign in
           </Button>
         </form>
-        {footer ? <div className="mt-4 text-center text-xs text-slate-500">{footer}</div> : null}
-      </div>
-    </div>
+      )}
+    </AuthLayout>
   );
 }

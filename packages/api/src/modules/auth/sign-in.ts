@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { isLocked, onFailure, onSuccess, timingDummyHash, verifyPassword } from '@kapas/auth';
+import { isLocked, onFailure, onSuccess, type SessionPolicy, timingDummyHash, verifyPassword } from '@kapas/auth';
 import { type DbOrTx, otps, users } from '@kapas/db';
 import { eq } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
@@ -54,7 +54,8 @@ export async function signIn(deps: Deps, meta: RequestMeta, input: SignInInput):
 
   const needsOtp = user.kind === 'BACK_OFFICE' || (await deps.settings.boolean('auth.partnerOtp', false));
   if (needsOtp) return startOtpChallenge(deps, meta, user, now);
-  return transact(deps, (tx) => completeSignIn(tx, deps, meta, user, now));
+  const policy = await sessionPolicy(deps);
+  return transact(deps, (tx) => completeSignIn(tx, policy, meta, user, now));
 }
 
 /** Counts the failure against the account (if any) and records it; returns the lock end if locked. */
@@ -143,15 +144,22 @@ export async function verifySignIn(deps: Deps, meta: RequestMeta, input: VerifyS
     return error;
   });
   if (wrong) throw wrong;
+  const policy = await sessionPolicy(deps);
   return transact(deps, async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId));
     if (user?.status !== 'ACTIVE') throw invalidCredentials();
-    return completeSignIn(tx, deps, meta, user, now);
+    return completeSignIn(tx, policy, meta, user, now);
   });
 }
 
-async function completeSignIn(tx: DbOrTx, deps: Deps, meta: RequestMeta, user: UserRow, now: Date): Promise<SignInOutcome> {
-  const policy = await sessionPolicy(deps);
+/** Inside a transaction: everything it reads goes through `tx` (with one embedded connection, `deps.db` would wait for it). */
+async function completeSignIn(
+  tx: DbOrTx,
+  policy: SessionPolicy,
+  meta: RequestMeta,
+  user: UserRow,
+  now: Date,
+): Promise<SignInOutcome> {
   const session = await createSession(tx, user.id, policy, meta, now);
   await tx
     .update(users)
