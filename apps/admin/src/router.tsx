@@ -185,6 +185,18 @@ const outboxRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/outbox'), 'OutboxPage'),
 });
 
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings',
+  component: lazyRouteComponent(() => import('./pages/settings'), 'SettingsPage'),
+});
+
+const templatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/templates',
+  component: lazyRouteComponent(() => import('./pages/templates'), 'TemplatesPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotPasswordRoute,
@@ -206,6 +218,8 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     securityEventsRoute,
     outboxRoute,
+    settingsRoute,
+    templatesRoute,
   ]),
 ]);
 

@@ -63,6 +63,10 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'templates.list': { access: 'settings:write', audience: 'BACK_OFFICE', tenant: 'back-office' },
   'templates.update': { access: 'settings:write', audience: 'BACK_OFFICE', tenant: 'back-office' },
 
+  'account.profile': { access: 'signedIn', tenant: 'self' },
+  'account.startVerification': { access: 'signedIn', tenant: 'self' },
+  'account.confirmVerification': { access: 'signedIn', tenant: 'self' },
+
   'sessions.mine': { access: 'signedIn', tenant: 'self' },
   'sessions.end': { access: 'signedIn', tenant: 'self' },
   'sessions.endOthers': { access: 'signedIn', tenant: 'self' },

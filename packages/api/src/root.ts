@@ -1,3 +1,4 @@
+import { accountRouter } from './modules/account/router';
 import { apiTokensRouter } from './modules/api-tokens/router';
 import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
@@ -13,6 +14,7 @@ import { publicProcedure, router } from './trpc';
 
 export const appRouter = router({
   auth: authRouter,
+  account: accountRouter,
   masters: mastersRouter,
   audit: auditRouter,
   securityEvents: securityEventsRouter,

@@ -25,7 +25,9 @@ import {
   ListTree,
   Mail,
   MapPin,
+  MessageSquareText,
   MonitorSmartphone,
+  Settings,
   ShieldAlert,
   UserCog,
   Users,
@@ -134,6 +136,18 @@ export function Shell() {
                   Dev outbox
                 </Link>
               ) : null}
+            </NavSection>
+          ) : null}
+          {can('settings:write') ? (
+            <NavSection title="Platform">
+              <Link to="/settings" className={navLinkClass}>
+                <Settings aria-hidden />
+                Settings
+              </Link>
+              <Link to="/templates" className={navLinkClass}>
+                <MessageSquareText aria-hidden />
+                Message templates
+              </Link>
             </NavSection>
           ) : null}
           <NavSection title="You">

@@ -37,6 +37,8 @@ export const users = pgTable(
     recentFailures: jsonb('recent_failures').$type<string[]>().notNull().default([]),
     lockedUntil: tstz('locked_until'),
     passwordChangedAt: tstz('password_changed_at'),
+    emailVerifiedAt: tstz('email_verified_at'),
+    mobileVerifiedAt: tstz('mobile_verified_at'),
     lastSignInAt: tstz('last_sign_in_at'),
     invitedBy: uuid('invited_by'),
     version: version(),
