@@ -119,6 +119,12 @@ describe('admin app: users, roles, audit and security events', () => {
   });
 
   it('invites a staff user who accepts the invitation with the link from the dev outbox', async () => {
+    // A toast left by the previous test (the CSV export) can cover the page's buttons; wait it out.
+    await admin
+      .locator('[data-sonner-toast]')
+      .first()
+      .waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => undefined);
     await admin.getByRole('link', { name: 'Users', exact: true }).click();
     await admin.getByRole('button', { name: 'Invite staff user' }).click();
     const dialog = admin.getByRole('dialog');

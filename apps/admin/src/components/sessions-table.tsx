@@ -1,8 +1,7 @@
 import type { RouterOutputs } from '@kapas/api';
-import { Badge, Button, type Column, DataTable, errorMessage, toast, trpc } from '@kapas/ui';
+import { Badge, Button, type Column, ConfirmDialog, DataTable, errorMessage, toast, trpc } from '@kapas/ui';
 import { useState } from 'react';
 import { formatDateTime, formatRelative } from '../lib/format';
-import { ConfirmDialog } from './confirm-dialog';
 
 export type LiveSession = RouterOutputs['sessions']['list']['items'][number];
 
@@ -119,6 +118,7 @@ export function SessionsTable({
         emptyTitle="No live sessions"
       />
       <ConfirmDialog
+        role="dialog"
         open={ending !== null}
         onOpenChange={(open) => (open ? undefined : setEnding(null))}
         title="End this session?"

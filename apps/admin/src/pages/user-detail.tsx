@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Card,
+  ConfirmDialog,
   ErrorState,
   errorMessage,
   FieldError,
@@ -20,7 +21,6 @@ import { Link, useParams } from '@tanstack/react-router';
 import { ArrowLeft, Trash2 } from 'lucide-react';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { CheckboxField } from '../components/checkbox-field';
-import { ConfirmDialog } from '../components/confirm-dialog';
 import { SessionsTable } from '../components/sessions-table';
 import { formatDateTime, humanize } from '../lib/format';
 import { useCan } from '../lib/permissions';
@@ -88,6 +88,7 @@ function ActiveToggle({ userId, name, status }: { userId: string; name: string; 
         {active ? 'Deactivate' : 'Activate'}
       </Button>
       <ConfirmDialog
+        role="dialog"
         open={confirming}
         onOpenChange={setConfirming}
         title={active ? `Deactivate ${name}?` : `Activate ${name}?`}

@@ -1,12 +1,17 @@
-import { Alert, Button, trpc } from '@kapas/ui';
+import {
+  Alert,
+  AuthLayout,
+  authCardClass,
+  Button,
+  checkNewPassword,
+  type NewPasswordErrors,
+  NewPasswordFields,
+  trpc,
+} from '@kapas/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { checkNewPassword, NewPasswordFields } from '../components/new-password-fields';
-import { PublicPage } from '../components/public-page';
 import { allFieldMessages, formErrors } from '../lib/errors';
-
-type Errors = { password?: string; confirm?: string };
 
 /** `/accept-invite?token=…`: an invited sub-user chooses a password, then is signed in. */
 export function AcceptInvitePage() {
@@ -16,7 +21,7 @@ export function AcceptInvitePage() {
   const utils = trpc.useUtils();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<NewPasswordErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [acceptedEmail, setAcceptedEmail] = useState<string | null>(null);
 
@@ -41,39 +46,39 @@ export function AcceptInvitePage() {
     onError: (error) => {
       const { fields, form } = formErrors(error, ['password', 'token'] as const);
       const all = allFieldMessages(error, 'password');
-      setErrors(all ? { password: all } : {});
+      setErrors(all ? { newPassword: all } : {});
       setFormError(fields.token ? 'This invitation link is invalid or has expired. Ask for a new invitation.' : form);
     },
   });
 
   if (!token) {
     return (
-      <PublicPage title="Invitation link incomplete">
-        <Alert>This page needs the full link from your invitation email. Open the link again or ask for a new invitation.</Alert>
-        <Button asChild variant="secondary">
-          <Link to="/sign-in" search={{}}>
-            Go to sign in
-          </Link>
-        </Button>
-      </PublicPage>
+      <AuthLayout title="Invitation link incomplete">
+        <div className={authCardClass}>
+          <Alert>
+            This page needs the full link from your invitation email. Open the link again or ask for a new invitation.
+          </Alert>
+          <Button asChild variant="secondary">
+            <Link to="/sign-in" search={{}}>
+              Go to sign in
+            </Link>
+          </Button>
+        </div>
+      </AuthLayout>
     );
   }
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setFormError(null);
-    const next = checkNewPassword(password, confirm);
-    const found: Errors = {
-      ...(next.password ? { password: next.password } : {}),
-      ...(next.confirm ? { confirm: next.confirm } : {}),
-    };
+    const found = checkNewPassword(password, confirm);
     setErrors(found);
     if (Object.keys(found).length) return;
     accept.mutate({ token, password });
   };
 
   return (
-    <PublicPage
+    <AuthLayout
       title="Join your team on Kapas"
       subtitle={acceptedEmail ? `Signing in as ${acceptedEmail}…` : 'Choose a password to finish setting up your account'}
       footer={
@@ -82,22 +87,21 @@ export function AcceptInvitePage() {
         </Link>
       }
     >
-      <form onSubmit={submit} noValidate className="grid gap-4" aria-label="Accept invitation">
+      <form onSubmit={submit} noValidate className={authCardClass} aria-label="Accept invitation">
         {formError ? <Alert>{formError}</Alert> : null}
         <NewPasswordFields
           label="Password"
-          password={password}
+          value={password}
+          onChange={setPassword}
           confirm={confirm}
-          onPasswordChange={setPassword}
           onConfirmChange={setConfirm}
-          passwordError={errors.password}
-          confirmError={errors.confirm}
+          errors={errors}
           autoFocus
         />
         <Button type="submit" loading={accept.isPending || signIn.isPending} className="w-full">
           Set password and sign in
         </Button>
       </form>
-    </PublicPage>
+    </AuthLayout>
   );
 }

@@ -4,31 +4,31 @@ import {
   Badge,
   Button,
   type Column,
-  DataTable,
+  ConfirmDialog,
   Dialog,
   DialogClose,
   DialogContent,
   DialogFooter,
-  EmptyState,
-  ErrorState,
   errorMessage,
   FormField,
+  formatAgo,
+  formatDate,
+  formatDateTime,
   Input,
-  LoadingState,
   type Me,
   PageHeader,
   Select,
   toast,
   trpc,
-  useMe,
 } from '@kapas/ui';
 import { Check, Copy, KeyRound, TriangleAlert } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { CapabilityPicker } from '../components/capability-picker';
-import { ConfirmDialog } from '../components/confirm-dialog';
+import { FormDialogFooter } from '../components/form-dialog-footer';
+import { PrimaryUserPage } from '../components/primary-user-page';
+import { WholeListTable } from '../components/whole-list-table';
 import { capabilityLabel, delegable } from '../lib/capabilities';
 import { formErrors } from '../lib/errors';
-import { formatAgo, formatDate, formatDateTime } from '../lib/format';
 
 type Token = RouterOutputs['apiTokens']['list'][number];
 type Scopes = RouterInputs['apiTokens']['create']['scopes'];
@@ -43,19 +43,15 @@ function tokenState(token: Token, now = Date.now()): { label: string; tone: 'suc
 
 /** Primary users create scoped tokens for integrations (shown once), see when they were used, and revoke them. */
 export function ApiTokensPage() {
-  const me = useMe();
-  if (me.isPending) return <LoadingState />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!me.data) return <LoadingState />;
-  if (!me.data.isPrimary || !me.data.capabilities.includes('token:manage')) {
-    return (
-      <div className="mx-auto max-w-5xl">
-        <PageHeader title="API tokens" />
-        <EmptyState title="Only your company's primary user can manage API tokens" />
-      </div>
-    );
-  }
-  return <Tokens me={me.data} />;
+  return (
+    <PrimaryUserPage
+      title="API tokens"
+      capability="token:manage"
+      refusal="Only your company's primary user can manage API tokens"
+    >
+      {(me) => <Tokens me={me} />}
+    </PrimaryUserPage>
+  );
 }
 
 function Tokens({ me }: { me: Me }) {
@@ -131,18 +127,11 @@ function Tokens({ me }: { me: Me }) {
           </Button>
         }
       />
-      <DataTable
+      <WholeListTable
         label="API tokens"
         columns={columns}
-        rows={list.data}
+        query={list}
         rowKey={(t) => t.id}
-        total={list.data?.length ?? 0}
-        page={1}
-        pageSize={Math.max(1, list.data?.length ?? 1)}
-        onPageChange={() => {}}
-        isLoading={list.isPending}
-        error={list.error ?? undefined}
-        onRetry={() => void list.refetch()}
         emptyTitle="No API tokens yet"
         rowClassName={(t) => (tokenState(t).label === 'Active' ? undefined : 'opacity-60')}
       />
@@ -154,7 +143,7 @@ function Tokens({ me }: { me: Me }) {
         description="Software using this token stops working at once. This cannot be undone."
         confirmLabel="Revoke token"
         onConfirm={() => revoking && revoke.mutate({ id: revoking.id })}
-        busy={revoke.isPending}
+        pending={revoke.isPending}
       />
     </div>
   );
@@ -223,16 +212,7 @@ function CreateTokenDialog({ options, onClose }: { options: string[]; onClose: (
                 ))}
               </Select>
             </FormField>
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button variant="secondary" type="button">
-                  Cancel
-                </Button>
-              </DialogClose>
-              <Button type="submit" loading={create.isPending}>
-                Create token
-              </Button>
-            </DialogFooter>
+            <FormDialogFooter submitLabel="Create token" pending={create.isPending} />
           </form>
         </DialogContent>
       )}

@@ -1,14 +1,11 @@
-import { Button, LoadingState, trpc, useMe, useSignOut } from '@kapas/ui';
+import { AuthLayout, authCardClass, Button, ChangePasswordForm, LoadingState, useMe, useSignOut } from '@kapas/ui';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { ChangePasswordForm } from '../components/change-password-form';
-import { PublicPage } from '../components/public-page';
 
 /** Shown instead of the app while `me.mustChangePassword`: nothing else works until the password is changed. */
 export function ForcedChangePasswordPage() {
   const me = useMe();
   const navigate = useNavigate();
-  const utils = trpc.useUtils();
   const signOut = useSignOut(() => void navigate({ to: '/sign-in', search: {} }));
   const signedOut = me.isSuccess && !me.data;
   useEffect(() => {
@@ -16,7 +13,7 @@ export function ForcedChangePasswordPage() {
   }, [signedOut, navigate]);
   if (!me.data) return <LoadingState className="min-h-full" />;
   return (
-    <PublicPage
+    <AuthLayout
       title="Choose a new password"
       subtitle="Your account was set up by someone else: choose your own password before you continue."
       footer={
@@ -25,13 +22,13 @@ export function ForcedChangePasswordPage() {
         </Button>
       }
     >
-      <ChangePasswordForm
-        me={me.data}
-        submitLabel="Save and continue"
-        onChanged={() => {
-          void utils.auth.me.invalidate().then(() => navigate({ to: '/' }));
-        }}
-      />
-    </PublicPage>
+      <div className={authCardClass}>
+        <ChangePasswordForm
+          identity={{ email: me.data.email, name: me.data.name }}
+          submitLabel="Save and continue"
+          onChanged={() => void navigate({ to: '/' })}
+        />
+      </div>
+    </AuthLayout>
   );
 }

@@ -1,7 +1,6 @@
-import { Alert, Button, FormField, Input, trpc } from '@kapas/ui';
+import { Alert, AuthLayout, authCardClass, Button, EmailField, trpc } from '@kapas/ui';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { PublicPage } from '../components/public-page';
 import { formErrors } from '../lib/errors';
 
 /** Asks for a reset link and code by email; the answer is the same whether or not the account exists. */
@@ -32,7 +31,7 @@ export function ForgotPasswordPage() {
   };
 
   return (
-    <PublicPage
+    <AuthLayout
       title="Reset your password"
       subtitle="We will email you a link and a 6-digit code"
       footer={
@@ -42,7 +41,7 @@ export function ForgotPasswordPage() {
       }
     >
       {request.isSuccess ? (
-        <div className="grid gap-4">
+        <div className={authCardClass}>
           <Alert tone="info" data-testid="reset-requested">
             {request.data.message}
           </Alert>
@@ -56,23 +55,14 @@ export function ForgotPasswordPage() {
           </Button>
         </div>
       ) : (
-        <form onSubmit={submit} noValidate className="grid gap-4" aria-label="Request a password reset">
+        <form onSubmit={submit} noValidate className={authCardClass} aria-label="Request a password reset">
           {formError ? <Alert>{formError}</Alert> : null}
-          <FormField label="Email" error={emailError}>
-            <Input
-              name="email"
-              type="email"
-              autoComplete="username"
-              autoFocus
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          </FormField>
+          <EmailField value={email} onChange={setEmail} error={emailError} />
           <Button type="submit" loading={request.isPending} className="w-full">
             Send reset link
           </Button>
         </form>
       )}
-    </PublicPage>
+    </AuthLayout>
   );
 }

@@ -1,11 +1,22 @@
-import { Alert, Button, errorCode, FormField, Input, trpc } from '@kapas/ui';
+import {
+  Alert,
+  AuthLayout,
+  authCardClass,
+  Button,
+  checkNewPassword,
+  EmailField,
+  errorCode,
+  FormField,
+  Input,
+  type NewPasswordErrors,
+  NewPasswordFields,
+  trpc,
+} from '@kapas/ui';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { checkNewPassword, NewPasswordFields } from '../components/new-password-fields';
-import { PublicPage } from '../components/public-page';
 import { allFieldMessages, formErrors } from '../lib/errors';
 
-type Errors = { email?: string; code?: string; newPassword?: string; confirm?: string };
+type Errors = NewPasswordErrors & { email?: string; code?: string };
 
 /** `/reset-password?token=…` (the emailed link) or `/reset-password?email=…` (email + 6-digit code). */
 export function ResetPasswordPage() {
@@ -35,14 +46,11 @@ export function ResetPasswordPage() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setFormError(null);
-    const found: Errors = {};
+    const found: Errors = { ...checkNewPassword(newPassword, confirm) };
     if (!token) {
       if (!email.trim()) found.email = 'Enter your email address';
       if (!/^\d{6}$/.test(code.trim())) found.code = 'Enter the 6-digit code';
     }
-    const next = checkNewPassword(newPassword, confirm);
-    if (next.password) found.newPassword = next.password;
-    if (next.confirm) found.confirm = next.confirm;
     setErrors(found);
     if (Object.keys(found).length) return;
     reset.mutate(token ? { token, newPassword } : { email: email.trim(), code: code.trim(), newPassword });
@@ -50,19 +58,21 @@ export function ResetPasswordPage() {
 
   if (reset.isSuccess) {
     return (
-      <PublicPage title="Password changed" subtitle="Sign in with your new password">
-        <Alert tone="info" data-testid="reset-done">
-          Your password was changed and every session was signed out.
-        </Alert>
-        <Button onClick={() => void navigate({ to: '/sign-in', search: {} })} autoFocus>
-          Go to sign in
-        </Button>
-      </PublicPage>
+      <AuthLayout title="Password changed" subtitle="Sign in with your new password">
+        <div className={authCardClass}>
+          <Alert tone="info" data-testid="reset-done">
+            Your password was changed and every session was signed out.
+          </Alert>
+          <Button onClick={() => void navigate({ to: '/sign-in', search: {} })} autoFocus>
+            Go to sign in
+          </Button>
+        </div>
+      </AuthLayout>
     );
   }
 
   return (
-    <PublicPage
+    <AuthLayout
       title="Choose a new password"
       subtitle={token ? 'From the link in your email' : 'Enter the code we emailed you'}
       footer={
@@ -82,20 +92,11 @@ export function ResetPasswordPage() {
         </div>
       }
     >
-      <form onSubmit={submit} noValidate className="grid gap-4" aria-label="Reset password">
+      <form onSubmit={submit} noValidate className={authCardClass} aria-label="Reset password">
         {formError ? <Alert>{formError}</Alert> : null}
         {token ? null : (
           <>
-            <FormField label="Email" error={errors.email}>
-              <Input
-                name="email"
-                type="email"
-                autoComplete="username"
-                autoFocus={!email}
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            </FormField>
+            <EmailField value={email} onChange={setEmail} error={errors.email} autoFocus={!email} />
             <FormField label="6-digit code" error={errors.code}>
               <Input
                 name="code"
@@ -110,19 +111,19 @@ export function ResetPasswordPage() {
           </>
         )}
         <NewPasswordFields
-          password={newPassword}
+          value={newPassword}
+          onChange={setNewPassword}
           confirm={confirm}
-          onPasswordChange={setNewPassword}
           onConfirmChange={setConfirm}
-          passwordError={errors.newPassword}
-          confirmError={errors.confirm}
+          errors={errors}
+          confirmLabel="Confirm password"
           autoFocus={!!token}
-          {...(email ? { identity: { email } } : {})}
+          identity={email ? { email } : undefined}
         />
         <Button type="submit" loading={reset.isPending} className="w-full">
           Set new password
         </Button>
       </form>
-    </PublicPage>
+    </AuthLayout>
   );
 }

@@ -7,6 +7,7 @@ import { Alert } from '../components/states';
 import { errorCode, errorMessage, firstFieldErrors } from '../lib/errors';
 import { trpc } from '../trpc/trpc';
 import { AuthLayout, authCardClass } from './auth-layout';
+import { EmailField } from './email-field';
 import { authErrorMessage, errorDetails } from './error-details';
 
 export type SignInPageProps = {
@@ -211,16 +212,7 @@ export function SignInPage({ audience, title, subtitle, onSignedIn, footer, forg
       ) : (
         <form onSubmit={submitPassword} noValidate className={authCardClass} aria-label="Sign in">
           {formError ? <Alert data-testid="sign-in-error">{formError}</Alert> : null}
-          <FormField label="Email" error={errors.email}>
-            <Input
-              name="email"
-              type="email"
-              autoComplete="username"
-              autoFocus
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          </FormField>
+          <EmailField value={email} onChange={setEmail} error={errors.email} />
           <FormField label="Password" error={errors.password}>
             <Input
               name="password"

@@ -1,7 +1,11 @@
-import { Button, Dialog, DialogClose, DialogContent, DialogFooter } from '@kapas/ui';
 import type { ReactNode } from 'react';
+import { Button } from './button';
+import { Dialog, DialogClose, DialogContent, DialogFooter } from './dialog';
 
-/** Asks before something that cannot be undone; the confirm button shows progress while `busy`. */
+/**
+ * Asks before something that cannot be undone; the confirm button shows progress while `pending`.
+ * `role` is `alertdialog` unless the caller asks for a plain `dialog`.
+ */
 export function ConfirmDialog({
   open,
   onOpenChange,
@@ -9,8 +13,9 @@ export function ConfirmDialog({
   description,
   confirmLabel,
   onConfirm,
-  busy,
+  pending,
   destructive = true,
+  role = 'alertdialog',
   children,
 }: {
   open: boolean;
@@ -19,19 +24,20 @@ export function ConfirmDialog({
   description?: ReactNode;
   confirmLabel: string;
   onConfirm: () => void;
-  busy?: boolean;
+  pending?: boolean;
   destructive?: boolean;
+  role?: 'alertdialog' | 'dialog';
   children?: ReactNode;
 }) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent title={title} description={description} role="alertdialog">
+      <DialogContent title={title} description={description} role={role}>
         {children}
         <DialogFooter>
           <DialogClose asChild>
             <Button variant="secondary">Cancel</Button>
           </DialogClose>
-          <Button variant={destructive ? 'destructive' : 'default'} onClick={onConfirm} loading={busy ?? false}>
+          <Button variant={destructive ? 'destructive' : 'default'} onClick={onConfirm} loading={pending ?? false}>
             {confirmLabel}
           </Button>
         </DialogFooter>
