@@ -37,7 +37,8 @@ export async function loadActor(deps: Deps, token: string | null): Promise<Actor
   );
   if (reason || row.user.status !== 'ACTIVE') return null;
   if (shouldTouch(new Date(s.lastActiveAt), now)) {
-    await deps.db.update(sessions).set({ lastActiveAt: now.toISOString() }).where(eq(sessions.id, s.id));
+    // Activity starts a new idle window, which deserves its own "about to expire" warning.
+    await deps.db.update(sessions).set({ lastActiveAt: now.toISOString(), warnedAt: null }).where(eq(sessions.id, s.id));
   }
   return actorFor(deps.db, row.user, s.id, now);
 }
