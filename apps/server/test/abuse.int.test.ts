@@ -1,7 +1,5 @@
-import { users } from '@kapas/db';
-import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, RELAXED_LIMITS, startTestServer, type TestServer } from '../src/testing';
+import { startTestServer, type TestServer } from '../src/testing';
 import { timedPost } from './helpers';
 
 const servers: TestServer[] = [];

@@ -1,14 +1,7 @@
 import { StandardSchemaV1Error, type TRPCError } from '@trpc/server';
 import type { DefaultErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import { ZodError } from 'zod';
-import {
-  addFieldError,
-  DOMAIN_ERROR_CODES,
-  DomainError,
-  type DomainErrorCode,
-  type DomainErrorDetails,
-  type FieldErrors,
-} from './errors';
+import { addFieldError, DomainError, type DomainErrorCode, type DomainErrorDetails, type FieldErrors } from './errors';
 
 export type KapasErrorData = {
   code: DomainErrorCode;
@@ -70,8 +63,4 @@ export function formatError(shape: DefaultErrorShape, error: TRPCError, requestI
   }
   const data: KapasErrorData = { ...base, httpStatus: 500, code: 'INTERNAL' };
   return { ...shape, code: -32603, message: `Something went wrong on our side. Reference: ${requestId ?? 'n/a'}`, data };
-}
-
-export function httpStatusOf(code: DomainErrorCode): TRPCError['code'] {
-  return DOMAIN_ERROR_CODES[code];
 }

@@ -1,6 +1,7 @@
 /**
- * tRPC initialisation: one place for the error shape, the procedure builders and the capability
- * gate. Routers import `router`, `publicProcedure`, `authedProcedure` and `requireCapability` from here.
+ * tRPC initialisation: one place for the error shape, the procedure builders and the access gate.
+ * Routers import `router`, `publicProcedure` (rule `public`) and `procedure` (everything else) from
+ * here; who may call what is declared in authorization.ts, not in the routers.
  */
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ACCESS_RULES } from './authorization';

@@ -29,17 +29,16 @@ export function createKapasClient(options: KapasClientOptions): KapasClient {
   const currentToken = () => (typeof options.token === 'function' ? options.token() : options.token) ?? null;
   const WebSocketImpl = options.WebSocket ?? (globalThis.WebSocket as WebSocketConstructor | undefined);
 
+  const baseFetch = options.fetch ?? fetch;
+  const { credentials } = options;
   const http = httpBatchLink({
     url: `${base}/trpc`,
     maxItems: 20,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: credentials ? (input, init) => baseFetch(input, { ...init, credentials } as RequestInit) : baseFetch,
     headers: () => {
       const token = currentToken();
       return token ? { authorization: `Bearer ${token}` } : {};
     },
-    ...(options.credentials
-      ? { fetch: (input, init) => (options.fetch ?? fetch)(input, { ...init, credentials: options.credentials } as RequestInit) }
-      : {}),
   });
 
   if (!WebSocketImpl) return createTRPCClient<AppRouter>({ links: [http] });

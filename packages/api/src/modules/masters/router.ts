@@ -14,29 +14,25 @@ import {
 } from './schemas';
 import * as masters from './service';
 
-// Who may call what is declared in authorization.ts.
-const read = procedure;
-const write = procedure;
-
 export const mastersRouter = router({
-  commodities: read
+  commodities: procedure
     .input(listCommoditiesInput)
     .query(({ ctx, input }) => masters.listCommodities(ctx.deps.db, input.includeInactive)),
-  commodity: read.input(byIdInput).query(({ ctx, input }) => masters.getCommodity(ctx.deps.db, input.id)),
-  createCommodity: write.input(createCommodityInput).mutation(({ ctx, input }) => masters.createCommodity(ctx, input)),
-  updateCommodity: write.input(updateCommodityInput).mutation(({ ctx, input }) => masters.updateCommodity(ctx, input)),
-  setCommodityActive: write.input(setActiveInput).mutation(({ ctx, input }) => masters.setCommodityActive(ctx, input)),
+  commodity: procedure.input(byIdInput).query(({ ctx, input }) => masters.getCommodity(ctx.deps.db, input.id)),
+  createCommodity: procedure.input(createCommodityInput).mutation(({ ctx, input }) => masters.createCommodity(ctx, input)),
+  updateCommodity: procedure.input(updateCommodityInput).mutation(({ ctx, input }) => masters.updateCommodity(ctx, input)),
+  setCommodityActive: procedure.input(setActiveInput).mutation(({ ctx, input }) => masters.setCommodityActive(ctx, input)),
 
-  items: read.input(listItemsInput).query(({ ctx, input }) => masters.listItems(ctx.deps.db, input)),
-  createItem: write.input(createItemInput).mutation(({ ctx, input }) => masters.createItem(ctx, input)),
-  updateItem: write.input(updateItemInput).mutation(({ ctx, input }) => masters.updateItem(ctx, input)),
-  setItemActive: write.input(setActiveInput).mutation(({ ctx, input }) => masters.setItemActive(ctx, input)),
+  items: procedure.input(listItemsInput).query(({ ctx, input }) => masters.listItems(ctx.deps.db, input)),
+  createItem: procedure.input(createItemInput).mutation(({ ctx, input }) => masters.createItem(ctx, input)),
+  updateItem: procedure.input(updateItemInput).mutation(({ ctx, input }) => masters.updateItem(ctx, input)),
+  setItemActive: procedure.input(setActiveInput).mutation(({ ctx, input }) => masters.setItemActive(ctx, input)),
 
-  locations: read.query(({ ctx }) => masters.locationTree(ctx.deps.db)),
-  organizations: read.query(({ ctx }) => masters.listOrganizations(ctx.deps.db)),
+  locations: procedure.query(({ ctx }) => masters.locationTree(ctx.deps.db)),
+  organizations: procedure.query(({ ctx }) => masters.listOrganizations(ctx.deps.db)),
 
   /** Live feed of master-data changes; pass the last id seen to resume without gaps. */
-  onChange: read.input(onChangeInput).subscription(({ ctx, input, signal }) =>
+  onChange: procedure.input(onChangeInput).subscription(({ ctx, input, signal }) =>
     streamEvents({
       db: ctx.deps.db,
       bus: ctx.deps.bus,
