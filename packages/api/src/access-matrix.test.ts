@@ -31,6 +31,7 @@ function actorWith(kind: Actor['kind'], capabilities: Capability[]): Actor {
     kind,
     partnerId: kind === 'PARTNER' ? '00000000-0000-0000-0000-000000000002' : null,
     isPrimary: true,
+    branchIds: null,
     roles: [],
     capabilities: new Set(capabilities),
     sessionId: 'matrixsessionidmatrixses',

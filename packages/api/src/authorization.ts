@@ -1,4 +1,13 @@
 import type { Capability } from '@kapas/auth';
+import { APPROVALS_ACCESS } from './modules/approvals/access';
+import { CERTIFICATIONS_ACCESS } from './modules/certifications/access';
+import { DOCUMENTS_ACCESS } from './modules/documents/access';
+import { JOBS_ACCESS } from './modules/jobs/access';
+import { KYC_ACCESS } from './modules/kyc/access';
+import { NOTIFICATIONS_ACCESS } from './modules/notifications/access';
+import { ORG_MASTERS_ACCESS } from './modules/org-masters/access';
+import { PARTNERS_ACCESS } from './modules/partners/access';
+import { TRADE_DESK_ACCESS } from './modules/trade-desk/access';
 
 /**
  * The single table that says who may call each procedure (ISSUE: one declarative map, checked by
@@ -93,4 +102,14 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'subUsers.update': { access: 'subuser:manage', audience: 'PARTNER', tenant: 'partner' },
   'subUsers.setActive': { access: 'subuser:manage', audience: 'PARTNER', tenant: 'partner' },
   'subUsers.activity': { access: 'subuser:manage', audience: 'PARTNER', tenant: 'partner' },
+
+  ...PARTNERS_ACCESS,
+  ...APPROVALS_ACCESS,
+  ...NOTIFICATIONS_ACCESS,
+  ...JOBS_ACCESS,
+  ...DOCUMENTS_ACCESS,
+  ...CERTIFICATIONS_ACCESS,
+  ...KYC_ACCESS,
+  ...ORG_MASTERS_ACCESS,
+  ...TRADE_DESK_ACCESS,
 };

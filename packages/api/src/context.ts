@@ -12,6 +12,8 @@ export type Actor = {
   kind: 'BACK_OFFICE' | 'PARTNER';
   partnerId: string | null;
   isPrimary: boolean;
+  /** Sub-users limited to some branches of their partner; null = all branches (primary users, staff). */
+  branchIds: string[] | null;
   roles: string[];
   capabilities: ReadonlySet<Capability>;
   sessionId: string;

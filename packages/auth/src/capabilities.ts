@@ -18,6 +18,14 @@ export const CAPABILITIES = [
   'contract:read',
   'subuser:manage',
   'token:manage',
+  'partner:manage',
+  'partner:register',
+  'company:manage',
+  'document:verify',
+  'kyc:manage',
+  'job:manage',
+  'lot:create',
+  'tradedesk:manage',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -36,6 +44,9 @@ const PARTNER_CAPS: Capability[] = [
   'contract:read',
   'subuser:manage',
   'token:manage',
+  'company:manage',
+  'lot:create',
+  'partner:register',
 ];
 
 export type RoleDefinition = { code: string; name: string; scope: 'BACK_OFFICE' | 'PARTNER'; capabilities: Capability[] };
@@ -58,9 +69,12 @@ export const DEFAULT_ROLES: RoleDefinition[] = [
       'master:write',
       'partner:read',
       'partner:approve',
+      'partner:manage',
+      'kyc:manage',
       'trade:read',
       'contract:read',
       'negotiation:act-for',
+      'tradedesk:manage',
       'audit:read',
     ],
   },
@@ -68,20 +82,28 @@ export const DEFAULT_ROLES: RoleDefinition[] = [
     code: 'SALES',
     name: 'Sales',
     scope: 'BACK_OFFICE',
-    capabilities: ['master:read', 'partner:read', 'trade:read', 'contract:read'],
+    capabilities: ['master:read', 'partner:read', 'partner:manage', 'trade:read', 'contract:read', 'tradedesk:manage'],
   },
   {
     code: 'OPERATIONS',
     name: 'Operations',
     scope: 'BACK_OFFICE',
-    capabilities: ['master:read', 'master:write', 'partner:read', 'trade:read', 'contract:read'],
+    capabilities: ['master:read', 'master:write', 'partner:read', 'partner:manage', 'trade:read', 'contract:read', 'job:manage'],
   },
   { code: 'ACCOUNTS', name: 'Accounts', scope: 'BACK_OFFICE', capabilities: ['master:read', 'partner:read', 'contract:read'] },
   {
     code: 'COMPLIANCE',
     name: 'Compliance',
     scope: 'BACK_OFFICE',
-    capabilities: ['master:read', 'partner:read', 'partner:approve', 'certification:verify', 'audit:read'],
+    capabilities: [
+      'master:read',
+      'partner:read',
+      'partner:approve',
+      'certification:verify',
+      'document:verify',
+      'kyc:manage',
+      'audit:read',
+    ],
   },
   { code: 'SUPPORT', name: 'Support', scope: 'BACK_OFFICE', capabilities: ['master:read', 'partner:read', 'session:revoke'] },
   {

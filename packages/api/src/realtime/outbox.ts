@@ -15,7 +15,8 @@ export type Audience =
   | { audience: 'ALL_SIGNED_IN' }
   | { audience: 'BACK_OFFICE' }
   | { audience: 'PARTNER'; audienceId: string }
-  | { audience: 'USER'; audienceId: string };
+  | { audience: 'USER'; audienceId: string }
+  | { audience: 'PARTIES'; parties: string[] };
 
 export type NewEvent = Audience & { topic: string; type: string; payload: Record<string, unknown> };
 
@@ -29,6 +30,7 @@ export async function appendEvent(tx: DbOrTx, event: NewEvent): Promise<number> 
       type: event.type,
       audience: event.audience,
       audienceId: 'audienceId' in event ? event.audienceId : null,
+      parties: 'parties' in event ? event.parties : null,
       payload: event.payload,
     })
     .returning({ id: events.id });

@@ -5,14 +5,32 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataTyp
 
 export const partners = pgTable('partners', {
   id: id(),
-  number: text('number').notNull().unique(),
+  /** BP-YYYY-NNNN, allocated when the application is submitted (drafts have none yet). */
+  number: text('number').unique(),
   legalName: text('legal_name').notNull(),
   tradeName: text('trade_name'),
   businessType: text('business_type').notNull(),
   registrationType: text('registration_type').notNull().default('COMPANY'),
   pan: text('pan'),
   gstin: text('gstin').unique(),
+  cin: text('cin'),
+  tan: text('tan'),
+  /** Individuals only; stored masked (XXXX-XXXX-1234): the full number is validated, never kept. */
+  aadhaarMasked: text('aadhaar_masked'),
+  email: text('email').unique(),
+  mobile: text('mobile').unique(),
   status: text('status').notNull().default('DRAFT'),
+  statusReason: text('status_reason'),
+  /** SELF | BACK_OFFICE | SUB_BROKER: how the application was started. */
+  channel: text('channel').notNull().default('SELF'),
+  /** The sub-broker partner that registered this partner, if any. */
+  registeredByPartnerId: uuid('registered_by_partner_id'),
+  createdByUserId: uuid('created_by_user_id'),
+  consents: jsonb('consents').$type<Record<string, string>>().notNull().default({}),
+  submittedAt: tstz('submitted_at'),
+  approvedAt: tstz('approved_at'),
+  kycVerifiedAt: tstz('kyc_verified_at'),
+  kycDueAt: tstz('kyc_due_at'),
   version: version(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -41,6 +59,8 @@ export const users = pgTable(
     mobileVerifiedAt: tstz('mobile_verified_at'),
     lastSignInAt: tstz('last_sign_in_at'),
     invitedBy: uuid('invited_by'),
+    /** Sub-users only: the branches they may act for; null = every branch of the partner. */
+    branchIds: jsonb('branch_ids').$type<string[]>(),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -3,4 +3,7 @@ export * from './events';
 export * from './identity';
 export * from './masters';
 export * from './messaging';
+export * from './partners';
 export * from './security';
+export * from './trade-desk';
+export * from './workflow';

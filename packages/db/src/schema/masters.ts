@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, numeric, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, numeric, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from './columns';
 
 export type QualityParameter = {
@@ -90,4 +90,50 @@ export const organizations = pgTable('organizations', {
   address: text('address'),
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
+});
+
+/** Indian financial years run 1 April – 31 March (code e.g. 2026-27). */
+export const financialYears = pgTable('financial_years', {
+  id: id(),
+  code: text('code').notNull().unique(),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  endsOn: date('ends_on', { mode: 'string' }).notNull(),
+  isCurrent: boolean('is_current').notNull().default(false),
+  closed: boolean('closed').notNull().default(false),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const gstRates = pgTable(
+  'gst_rates',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    description: text('description').notNull(),
+    hsnCode: text('hsn_code'),
+    rate: numeric('rate', { precision: 5, scale: 2 }).notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    active: boolean('active').notNull().default(true),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [unique('gst_rates_code_from').on(t.code, t.effectiveFrom)],
+);
+
+/** Brokerage: a percentage of value or an amount per bale, for one side or both. */
+export const commissionStructures = pgTable('commission_structures', {
+  id: id(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  basis: text('basis').notNull(), // PERCENT | PER_BALE
+  rate: numeric('rate', { precision: 12, scale: 4 }).notNull(),
+  side: text('side').notNull(), // BUYER | SELLER | BOTH
+  commodityId: uuid('commodity_id').references(() => commodities.id),
+  effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+  active: boolean('active').notNull().default(true),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });

@@ -120,6 +120,7 @@ export async function actorFor(db: DbOrTx, user: UserRow, sessionId: string, now
     kind: user.kind === 'BACK_OFFICE' ? 'BACK_OFFICE' : 'PARTNER',
     partnerId: user.partnerId,
     isPrimary: user.isPrimary,
+    branchIds: user.isPrimary ? null : (user.branchIds ?? null),
     roles: access.roles,
     capabilities: access.capabilities,
     sessionId,

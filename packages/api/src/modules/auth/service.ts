@@ -18,7 +18,7 @@ export type Me = {
   email: string;
   name: string;
   kind: Actor['kind'];
-  partner: { id: string; number: string; name: string; businessType: string } | null;
+  partner: { id: string; number: string | null; name: string; businessType: string } | null;
   isPrimary: boolean;
   roles: string[];
   capabilities: string[];

@@ -5,7 +5,11 @@ export type TemplateCode =
   | 'INVITE'
   | 'PASSWORD_CHANGED'
   | 'VERIFY_EMAIL_OTP'
-  | 'VERIFY_MOBILE_OTP';
+  | 'VERIFY_MOBILE_OTP'
+  | 'WELCOME'
+  | 'APPLICATION_REJECTED'
+  | 'NOTIFICATION'
+  | 'NOTIFICATION_DIGEST';
 
 export type TemplateBody = { subject: string | null; body: string };
 
@@ -41,5 +45,24 @@ export const DEFAULT_TEMPLATES: Record<TemplateCode, { EMAIL: TemplateBody; SMS?
   VERIFY_MOBILE_OTP: {
     EMAIL: { subject: null, body: 'Kapas verification code: {{code}} (valid 10 minutes).' },
     SMS: { subject: null, body: 'Kapas verification code: {{code}} (valid 10 minutes).' },
+  },
+  WELCOME: {
+    EMAIL: {
+      subject: 'Welcome to Kapas, {{partner}}',
+      body: 'Hello {{name}},\n\n{{partner}} ({{number}}) is now an active Kapas partner.\nOpen this link within 7 days to set your password and sign in:\n{{link}}\n',
+    },
+  },
+  APPLICATION_REJECTED: {
+    EMAIL: {
+      subject: 'Your Kapas application was not approved',
+      body: 'Hello {{name}},\n\nWe could not approve the application for {{partner}}.\nReason: {{reason}}\n\nYou can contact support if you have questions.\n',
+    },
+  },
+  NOTIFICATION: {
+    EMAIL: { subject: '{{title}}', body: 'Hello {{name}},\n\n{{body}}\n\n{{link}}\n' },
+    SMS: { subject: null, body: 'Kapas: {{title}}' },
+  },
+  NOTIFICATION_DIGEST: {
+    EMAIL: { subject: 'Your Kapas digest: {{count}} updates', body: 'Hello {{name}},\n\n{{items}}\n' },
   },
 };

@@ -42,6 +42,21 @@ export const SETTING_DEFINITIONS: SettingDefinition[] = [
   int('offer.inactivityHours', 1, 720, 'Offer expires after inactivity (hours)'),
   int('document.maxBytes', 1024, 50 * 1024 * 1024, 'Largest document upload (bytes)'),
   int('document.linkMinutes', 1, 1440, 'Document download links valid for (minutes)'),
+  int('approval.expiryDays', 1, 365, 'Pending approval requests expire after (days)'),
+  int('approval.requiredApprovals', 1, 5, 'Approvers needed for onboarding and high-risk changes'),
+  bool('approval.subUsers', 'Sub-user invitations need back-office approval'),
+  int('approval.highValueTradeInr', 0, 2_000_000_000, 'Trades above this value need approval (INR, 0 = never)'),
+  int('certification.expiringDays', 1, 365, 'A certification is "expiring" within (days)'),
+  int('kyc.graceDays', 1, 365, 'KYC overdue days before the partner is KYC_EXPIRED'),
+  int('matching.weightQuality', 0, 100, 'Matching weight: quality (%)'),
+  int('matching.weightPrice', 0, 100, 'Matching weight: price (%)'),
+  int('matching.weightLocation', 0, 100, 'Matching weight: location (%)'),
+  int('matching.weightTerms', 0, 100, 'Matching weight: terms (%)'),
+  int('matching.labelBest', 1, 100, 'Score for the "Best" label'),
+  int('matching.labelGood', 1, 100, 'Score for the "Good" label'),
+  int('matching.labelAverage', 1, 100, 'Score for the "Average" label'),
+  int('matching.preMatchNotify', 0, 100, 'Sellers notified when a trade is posted'),
+  int('notification.perUserPerMinute', 1, 600, 'Match notifications per user per minute'),
 ];
 
 /** Null when the value fits the definition, otherwise the message for the field. */

@@ -1,0 +1,97 @@
+import { type DbOrTx, notificationPreferences, notifications, users } from '@kapas/db';
+import { and, eq, inArray } from 'drizzle-orm';
+import { appendEvent } from '../../realtime/outbox';
+import { queueMessage } from '../messaging/queue';
+
+export const NOTIFICATIONS_TOPIC = 'notifications';
+
+export type NotificationInput = {
+  /** Stable kind, e.g. 'approval.requested', 'kyc.reminder', 'offer.received' (preferences are per kind). */
+  kind: string;
+  title: string;
+  body: string;
+  /** Path inside the user's app, e.g. '/trades/…'. */
+  link?: string | null;
+  data?: Record<string, unknown>;
+  /** Also email it (instantly, or in the daily digest if the user chose so). */
+  email?: boolean;
+};
+
+/**
+ * Stores an in-app notification per user, pushes it on their personal feed and, when asked,
+ * queues an email unless the user chose DIGEST or OFF for this kind. Runs in the caller's transaction.
+ */
+export async function notifyUsers(tx: DbOrTx, userIds: readonly string[], n: NotificationInput): Promise<void> {
+  if (userIds.length === 0) return;
+  const recipients = await tx
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(and(inArray(users.id, [...userIds]), eq(users.status, 'ACTIVE')));
+  if (recipients.length === 0) return;
+  const prefs = new Map(
+    (
+      await tx
+        .select({ userId: notificationPreferences.userId, mode: notificationPreferences.mode })
+        .from(notificationPreferences)
+        .where(
+          and(
+            inArray(
+              notificationPreferences.userId,
+              recipients.map((r) => r.id),
+            ),
+            eq(notificationPreferences.kind, n.kind),
+          ),
+        )
+    ).map((p) => [p.userId, p.mode]),
+  );
+  const now = new Date().toISOString();
+  const rows = await tx
+    .insert(notifications)
+    .values(
+      recipients.map((r) => {
+        const instant = n.email === true && (prefs.get(r.id) ?? 'INSTANT') === 'INSTANT';
+        return {
+          userId: r.id,
+          kind: n.kind,
+          title: n.title,
+          body: n.body,
+          link: n.link ?? null,
+          data: n.data ?? {},
+          deliveredAt: instant || n.email !== true ? now : null,
+        };
+      }),
+    )
+    .returning({ id: notifications.id, userId: notifications.userId });
+  for (const r of recipients) {
+    if (n.email === true && (prefs.get(r.id) ?? 'INSTANT') === 'INSTANT') {
+      await queueMessage(tx, {
+        channel: 'EMAIL',
+        recipient: r.email,
+        template: 'NOTIFICATION',
+        variables: { name: r.name, title: n.title, body: n.body, link: n.link ?? '' },
+      });
+    }
+  }
+  for (const row of rows) {
+    await appendEvent(tx, {
+      audience: 'USER',
+      audienceId: row.userId,
+      topic: NOTIFICATIONS_TOPIC,
+      type: 'notification.created',
+      payload: { id: row.id, kind: n.kind, title: n.title, link: n.link ?? null },
+    });
+  }
+}
+
+/** Every active user of a partner (primary and sub-users). */
+export async function notifyPartner(tx: DbOrTx, partnerId: string, n: NotificationInput): Promise<void> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.partnerId, partnerId), eq(users.status, 'ACTIVE')));
+  await notifyUsers(
+    tx,
+    rows.map((r) => r.id),
+    n,
+  );
+}

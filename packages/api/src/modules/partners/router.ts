@@ -1,0 +1,6 @@
+import { router } from '../../trpc';
+
+export const onboardingRouter = router({});
+export const partnersRouter = router({});
+export const companyRouter = router({});
+export const changeRequestsRouter = router({});
