@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './root';
 
+export { ACCESS_RULES, type AccessRule } from './authorization';
 export type { Actor, Context, Deps, RequestMeta, SessionCookieJar } from './context';
 export { createDeps, type DepsOptions } from './deps';
 export type { KapasErrorData } from './error-shape';
