@@ -6,6 +6,7 @@ import { certificationsTenant } from './tenant/certifications.cases';
 import { documentsTenant } from './tenant/documents.cases';
 import { kycTenant } from './tenant/kyc.cases';
 import { notificationsTenant } from './tenant/notifications.cases';
+import { onboardingTenant } from './tenant/onboarding.cases';
 import { partnersTenant } from './tenant/partners.cases';
 import { tradeDeskTenant } from './tenant/trade-desk.cases';
 import type { TenantModule, TenantWorld, VictimRecords } from './tenant/world';
@@ -16,6 +17,7 @@ import type { TenantModule, TenantWorld, VictimRecords } from './tenant/world';
  * without a tenant case fails here.
  */
 const MODULES: TenantModule[] = [
+  onboardingTenant,
   partnersTenant,
   approvalsTenant,
   notificationsTenant,

@@ -5,6 +5,7 @@ import { DOCUMENTS_ACCESS } from './modules/documents/access';
 import { JOBS_ACCESS } from './modules/jobs/access';
 import { KYC_ACCESS } from './modules/kyc/access';
 import { NOTIFICATIONS_ACCESS } from './modules/notifications/access';
+import { ONBOARDING_ACCESS } from './modules/onboarding/access';
 import { ORG_MASTERS_ACCESS } from './modules/org-masters/access';
 import { PARTNERS_ACCESS } from './modules/partners/access';
 import { TRADE_DESK_ACCESS } from './modules/trade-desk/access';
@@ -103,6 +104,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'subUsers.setActive': { access: 'subuser:manage', audience: 'PARTNER', tenant: 'partner' },
   'subUsers.activity': { access: 'subuser:manage', audience: 'PARTNER', tenant: 'partner' },
 
+  ...ONBOARDING_ACCESS,
   ...PARTNERS_ACCESS,
   ...APPROVALS_ACCESS,
   ...NOTIFICATIONS_ACCESS,

@@ -11,7 +11,7 @@ import { mastersRouter } from './modules/masters/router';
 import { notificationsRouter } from './modules/notifications/router';
 import { orgMastersRouter } from './modules/org-masters/router';
 import { outboxRouter } from './modules/outbox/router';
-import { changeRequestsRouter, companyRouter, onboardingRouter, partnersRouter } from './modules/partners/router';
+import { changeRequestsRouter, companyRouter, partnersRouter } from './modules/partners/router';
 import { securityEventsRouter } from './modules/security/router';
 import { sessionsRouter } from './modules/sessions/router';
 import { settingsRouter } from './modules/settings/router';

@@ -1,4 +1,4 @@
 import type { ApprovalEffect, ApprovalType } from '../approvals/types';
 
-/** Effects of the approval types this module owns (PARTNER_ONBOARDING, CHANGE_REQUEST). */
+/** Effects of the approval types this module owns (CHANGE_REQUEST). */
 export const partnerApprovalEffects: Partial<Record<ApprovalType, ApprovalEffect>> = {};

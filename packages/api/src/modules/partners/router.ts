@@ -1,6 +1,5 @@
 import { router } from '../../trpc';
 
-export const onboardingRouter = router({});
 export const partnersRouter = router({});
 export const companyRouter = router({});
 export const changeRequestsRouter = router({});
