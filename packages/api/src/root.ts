@@ -9,6 +9,7 @@ import { jobsRouter } from './modules/jobs/router';
 import { kycRouter } from './modules/kyc/router';
 import { mastersRouter } from './modules/masters/router';
 import { notificationsRouter } from './modules/notifications/router';
+import { onboardingRouter } from './modules/onboarding/router';
 import { orgMastersRouter } from './modules/org-masters/router';
 import { outboxRouter } from './modules/outbox/router';
 import { changeRequestsRouter, companyRouter, partnersRouter } from './modules/partners/router';
