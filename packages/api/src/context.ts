@@ -29,6 +29,8 @@ export type Deps = {
   clock: () => Date;
   /** Public base URL of the apps, for links in messages (e.g. `https://kapas.example.com`). */
   publicUrl: string;
+  /** HMAC key for signed document download links (server secret from env.ts). */
+  fileLinkSecret: string;
   /** Work that must not delay the response (e.g. so that a reset for an unknown email answers as fast as a known one). */
   background: (label: string, work: () => Promise<void>) => void;
 };

@@ -7,6 +7,8 @@ import { SettingsStore } from './shared/settings';
 export type DepsOptions = {
   db: Database;
   publicUrl: string;
+  /** Signs document download links; the embedded default is for development only. */
+  fileLinkSecret?: string;
   limiter?: RateLimiter;
   clock?: () => Date;
   onBackgroundError?: (label: string, error: unknown) => void;
@@ -26,6 +28,7 @@ export async function createDeps(options: DepsOptions): Promise<Deps & { drainBa
     limiter: options.limiter ?? new MemoryRateLimiter(),
     clock: options.clock ?? (() => new Date()),
     publicUrl: options.publicUrl,
+    fileLinkSecret: options.fileLinkSecret ?? 'kapas-dev-file-link-secret',
     background(label, work) {
       // Start after the current response has been written: with the embedded database the work
       // would otherwise run on the event loop before the answer leaves, and show in its timing.

@@ -6,11 +6,28 @@ export type { Actor, Context, Deps, RequestMeta, SessionCookieJar } from './cont
 export { createDeps, type DepsOptions } from './deps';
 export type { KapasErrorData } from './error-shape';
 export { DomainError, type DomainErrorCode, type FieldErrors } from './errors';
+export { type NewApprovalRequest, requestApproval } from './modules/approvals/request';
+export { approvalExpiryDays, requiredApprovalsFor } from './modules/approvals/required';
 export { verifyAuditChain } from './modules/audit/verify';
 export { loadActor } from './modules/auth/actor-loader';
+export { verifiedCertificationsOf } from './modules/certifications/for-matching';
+export { runCertificationExpiry } from './modules/certifications/jobs';
+export {
+  asciiFileName,
+  claimUploadIntent,
+  fileForDownload,
+  inspectUpload,
+  recordUploadedVersion,
+  sanitiseFileName,
+  verifyFileSignature,
+} from './modules/documents/http';
+export * from './modules/jobs';
+export { runKycReminders } from './modules/kyc/jobs';
 export { MASTER_KINDS, type MasterKind } from './modules/masters/schemas';
 export { deliverDueMessages, type Senders } from './modules/messaging/deliver';
 export { sweepSessions } from './modules/sessions/sweep';
+/** Pure matching rules (DOMAIN §6.4), exported for the P4 benchmark. */
+export * as matchingRules from './modules/trade-desk/rules/matching';
 export { EventBus } from './realtime/bus';
 export { EVENTS_CHANNEL } from './realtime/outbox';
 export { type AppRouter, appRouter } from './root';

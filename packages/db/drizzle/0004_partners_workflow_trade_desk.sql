@@ -247,6 +247,7 @@ CREATE TABLE "contracts" (
 	"terms" jsonb NOT NULL,
 	"quality" jsonb NOT NULL,
 	"accepted_version" integer NOT NULL,
+	"document" jsonb NOT NULL,
 	"document_hash" text NOT NULL,
 	"status" text DEFAULT 'ACTIVE' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -460,6 +461,8 @@ ALTER TABLE "partners" ADD COLUMN "approved_at" timestamp with time zone;--> sta
 ALTER TABLE "partners" ADD COLUMN "kyc_verified_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "partners" ADD COLUMN "kyc_due_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "branch_ids" jsonb;--> statement-breakpoint
+ALTER TABLE "regions" ADD COLUMN "active" boolean DEFAULT true NOT NULL;--> statement-breakpoint
+ALTER TABLE "stations" ADD COLUMN "active" boolean DEFAULT true NOT NULL;--> statement-breakpoint
 ALTER TABLE "commission_structures" ADD CONSTRAINT "commission_structures_commodity_id_commodities_id_fk" FOREIGN KEY ("commodity_id") REFERENCES "public"."commodities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bank_accounts" ADD CONSTRAINT "bank_accounts_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "branches" ADD CONSTRAINT "branches_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -495,6 +498,7 @@ ALTER TABLE "approval_decisions" ADD CONSTRAINT "approval_decisions_request_id_a
 ALTER TABLE "approval_decisions" ADD CONSTRAINT "approval_decisions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification_preferences" ADD CONSTRAINT "notification_preferences_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "financial_years_one_current" ON "financial_years" USING btree ("is_current") WHERE "financial_years"."is_current";--> statement-breakpoint
 CREATE INDEX "bank_accounts_partner_idx" ON "bank_accounts" USING btree ("partner_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "branches_one_head_office" ON "branches" USING btree ("partner_id") WHERE "branches"."is_head_office";--> statement-breakpoint
 CREATE INDEX "certifications_partner_idx" ON "certifications" USING btree ("partner_id");--> statement-breakpoint

@@ -23,10 +23,13 @@ describe('seed', () => {
   it('is idempotent: running it again adds nothing', async () => {
     const before = await h.db.select({ n: count() }).from(users);
     const stationsBefore = await h.db.select({ n: count() }).from(stations);
+    const partnersBefore = await h.db.select({ n: count() }).from(partners);
     await seed(h.db, { demo: true });
     expect(await h.db.select({ n: count() }).from(users)).toEqual(before);
     expect(await h.db.select({ n: count() }).from(stations)).toEqual(stationsBefore);
-    expect((await h.db.select({ n: count() }).from(partners))[0]?.n).toBe(3);
+    expect(await h.db.select({ n: count() }).from(partners)).toEqual(partnersBefore);
+    // 3 trading demo partners plus one per onboarding state (seed-partners.ts).
+    expect(partnersBefore[0]?.n).toBe(11);
   });
 
   it('seeds every term list with its days', async () => {

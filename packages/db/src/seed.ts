@@ -24,6 +24,9 @@ import {
   LOCATIONS,
   MASTER_LISTS,
 } from './seed-data';
+import { seedPartners } from './seed-partners';
+import { seedOrgReference } from './seed-reference';
+import { seedTradeDesk } from './seed-trade-desk';
 
 export type SeedOptions = { demo: boolean; now?: Date };
 export type DemoSignIn = { email: string; password: string; app: 'web' | 'admin'; who: string };
@@ -33,6 +36,7 @@ export async function seed(db: Database, options: SeedOptions): Promise<DemoSign
   const passwordHash = options.demo ? await hashPassword(DEMO_PASSWORD) : null;
   return db.transaction(async (tx) => {
     await seedReference(tx);
+    await seedOrgReference(tx, options.now ?? new Date());
     if (!options.demo || !passwordHash) return [];
     return seedDemo(tx, passwordHash, options.now ?? new Date());
   });
@@ -143,6 +147,8 @@ async function seedDemo(tx: DbOrTx, passwordHash: string, now: Date): Promise<De
       .onConflictDoNothing();
     signIns.push({ email: p.user.email, password: DEMO_PASSWORD, app: 'web', who: `${p.businessType} · ${p.tradeName}` });
   }
+  await seedPartners(tx, now);
+  await seedTradeDesk(tx, now);
   return signIns;
 }
 

@@ -45,6 +45,8 @@ export {
   type MasterKind,
   slugToKind,
 } from './lib/masters';
+export * from './notifications';
+export * from './trade';
 export type { ConnectionState } from './trpc/connection';
 export { createKapasClients, type KapasClients, KapasProvider, useConnectionState } from './trpc/provider';
 export { trpc } from './trpc/trpc';

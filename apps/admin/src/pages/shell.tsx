@@ -10,6 +10,7 @@ import {
   MASTER_KIND_LABELS,
   MASTER_KINDS,
   NavSection,
+  NotificationBell,
   navLinkClass,
   SessionExpiryPrompt,
   useMastersLive,
@@ -19,21 +20,35 @@ import {
 } from '@kapas/ui';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import {
+  BadgeCheck,
+  Bell,
   Building2,
+  CalendarRange,
+  Clock,
   FileClock,
+  FilePlus2,
+  HandCoins,
+  Handshake,
   KeyRound,
+  ListChecks,
   ListTree,
   Mail,
   MapPin,
   MessageSquareText,
   MonitorSmartphone,
+  Percent,
   Settings,
   ShieldAlert,
+  ShieldCheck,
   UserCog,
   Users,
   Wheat,
 } from 'lucide-react';
 import { useEffect } from 'react';
+import { EMPTY_APPROVALS_SEARCH } from './approvals/search';
+import { EMPTY_APPLICATIONS_SEARCH } from './onboarding/search';
+import { EMPTY_PARTNERS_SEARCH } from './partners/search';
+import { EMPTY_TRADES_SEARCH } from './trade-desk/search';
 
 export function Shell() {
   const me = useMe();
@@ -61,8 +76,29 @@ export function Shell() {
       me={me.data}
       onSignOut={() => signOut.mutate()}
       signingOut={signOut.isPending}
+      headerExtra={<NotificationBell onOpen={(link) => void navigate({ href: link })} />}
       nav={
         <>
+          {can('partner:approve') ? (
+            <NavSection title="Work">
+              <Link to="/approvals" search={EMPTY_APPROVALS_SEARCH} className={navLinkClass}>
+                <BadgeCheck aria-hidden />
+                Approvals
+              </Link>
+            </NavSection>
+          ) : null}
+          {can('trade:read') ? (
+            <NavSection title="Trade desk">
+              <Link to="/trade-desk" className={navLinkClass} activeOptions={{ exact: true }}>
+                <Handshake aria-hidden />
+                Dashboard
+              </Link>
+              <Link to="/trade-desk/trades" search={EMPTY_TRADES_SEARCH} className={navLinkClass}>
+                <ListChecks aria-hidden />
+                Trades
+              </Link>
+            </NavSection>
+          ) : null}
           <NavSection title="Products">
             <Link to="/commodities" className={navLinkClass}>
               <Wheat aria-hidden />
@@ -93,7 +129,42 @@ export function Shell() {
               <Building2 aria-hidden />
               Organizations
             </Link>
+            <Link to="/financial-years" className={navLinkClass}>
+              <CalendarRange aria-hidden />
+              Financial years
+            </Link>
+            <Link to="/gst-rates" className={navLinkClass}>
+              <Percent aria-hidden />
+              GST rates
+            </Link>
+            <Link to="/commission-structures" className={navLinkClass}>
+              <HandCoins aria-hidden />
+              Commission structures
+            </Link>
           </NavSection>
+          {can('partner:read') ? (
+            <NavSection title="Partners">
+              <Link to="/partners" search={EMPTY_PARTNERS_SEARCH} className={navLinkClass}>
+                <Handshake aria-hidden />
+                Partners
+              </Link>
+              <Link to="/compliance" className={navLinkClass} data-testid="nav-compliance">
+                <ShieldCheck aria-hidden />
+                Compliance
+              </Link>
+              {can('partner:manage') ? (
+                <Link
+                  to="/applications"
+                  search={EMPTY_APPLICATIONS_SEARCH}
+                  className={navLinkClass}
+                  data-testid="nav-applications"
+                >
+                  <FilePlus2 aria-hidden />
+                  Applications
+                </Link>
+              ) : null}
+            </NavSection>
+          ) : null}
           {can('user:manage') || can('session:revoke') ? (
             <NavSection title="Access">
               {can('user:manage') ? (
@@ -150,7 +221,19 @@ export function Shell() {
               </Link>
             </NavSection>
           ) : null}
+          {can('job:manage') ? (
+            <NavSection title="Operations">
+              <Link to="/jobs" className={navLinkClass}>
+                <Clock aria-hidden />
+                Scheduled jobs
+              </Link>
+            </NavSection>
+          ) : null}
           <NavSection title="You">
+            <Link to="/notifications" className={navLinkClass}>
+              <Bell aria-hidden />
+              Notifications
+            </Link>
             <Link to="/account" className={navLinkClass}>
               <KeyRound aria-hidden />
               Account

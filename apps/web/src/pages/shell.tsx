@@ -5,15 +5,17 @@ import {
   hasCapability,
   LoadingState,
   NavSection,
+  NotificationBell,
   navLinkClass,
   useMastersLive,
   useMe,
   useSignOut,
 } from '@kapas/ui';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
-import { KeyRound, UserRound, Users, Wheat } from 'lucide-react';
+import { Bell, Building2, KeyRound, ShieldCheck, UserRound, Users, Wheat } from 'lucide-react';
 import { useEffect } from 'react';
 import { SessionWatch } from '../components/session-watch';
+import { TradeDeskLive, TradeDeskNav } from './trade-desk/nav';
 
 export function Shell() {
   const me = useMe();
@@ -39,8 +41,10 @@ export function Shell() {
       me={me.data}
       onSignOut={() => signOut.mutate()}
       signingOut={signOut.isPending}
+      headerExtra={<NotificationBell onOpen={(link) => void navigate({ href: link })} />}
       nav={
         <>
+          <TradeDeskNav me={me.data} />
           {hasCapability(me.data, 'master:read') ? (
             <NavSection title="Markets">
               <Link to="/commodities" className={navLinkClass}>
@@ -50,9 +54,21 @@ export function Shell() {
             </NavSection>
           ) : null}
           <NavSection title="Settings">
+            <Link to="/notifications" className={navLinkClass}>
+              <Bell aria-hidden />
+              Notifications
+            </Link>
             <Link to="/account" className={navLinkClass}>
               <UserRound aria-hidden />
               Account
+            </Link>
+            <Link to="/company" className={navLinkClass} data-testid="nav-company">
+              <Building2 aria-hidden />
+              Company
+            </Link>
+            <Link to="/compliance" className={navLinkClass} data-testid="nav-compliance">
+              <ShieldCheck aria-hidden />
+              Compliance
             </Link>
             {primary && hasCapability(me.data, 'subuser:manage') ? (
               <Link to="/team" className={navLinkClass}>
@@ -72,6 +88,7 @@ export function Shell() {
     >
       <Live enabled={hasCapability(me.data, 'master:read')} />
       <SessionWatch />
+      <TradeDeskLive enabled={hasCapability(me.data, 'trade:read')} />
       <Outlet />
     </AppShell>
   );

@@ -1,4 +1,5 @@
-import { boolean, date, index, integer, jsonb, numeric, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, numeric, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from './columns';
 
 export type QualityParameter = {
@@ -64,6 +65,7 @@ export const regions = pgTable(
       .notNull()
       .references(() => states.id),
     name: text('name').notNull(),
+    active: boolean('active').notNull().default(true),
   },
   (t) => [unique('regions_state_name').on(t.stateId, t.name)],
 );
@@ -78,6 +80,7 @@ export const stations = pgTable(
     name: text('name').notNull(),
     latitude: numeric('latitude', { precision: 9, scale: 6 }).notNull(),
     longitude: numeric('longitude', { precision: 9, scale: 6 }).notNull(),
+    active: boolean('active').notNull().default(true),
   },
   (t) => [unique('stations_region_name').on(t.regionId, t.name)],
 );
@@ -92,18 +95,22 @@ export const organizations = pgTable('organizations', {
   createdAt: createdAt(),
 });
 
-/** Indian financial years run 1 April – 31 March (code e.g. 2026-27). */
-export const financialYears = pgTable('financial_years', {
-  id: id(),
-  code: text('code').notNull().unique(),
-  startsOn: date('starts_on', { mode: 'string' }).notNull(),
-  endsOn: date('ends_on', { mode: 'string' }).notNull(),
-  isCurrent: boolean('is_current').notNull().default(false),
-  closed: boolean('closed').notNull().default(false),
-  version: version(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+/** Indian financial years run 1 April – 31 March (code e.g. 2026-27). At most one is current. */
+export const financialYears = pgTable(
+  'financial_years',
+  {
+    id: id(),
+    code: text('code').notNull().unique(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    isCurrent: boolean('is_current').notNull().default(false),
+    closed: boolean('closed').notNull().default(false),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('financial_years_one_current').on(t.isCurrent).where(sql`${t.isCurrent}`)],
+);
 
 export const gstRates = pgTable(
   'gst_rates',

@@ -200,6 +200,8 @@ export const contracts = pgTable(
     terms: jsonb('terms').$type<Record<string, unknown>>().notNull(),
     quality: jsonb('quality').$type<MeasuredParameters>().notNull(),
     acceptedVersion: integer('accepted_version').notNull(),
+    /** The canonical contract document (sorted-key JSON of this object is what `documentHash` hashes). */
+    document: jsonb('document').$type<Record<string, unknown>>().notNull(),
     documentHash: text('document_hash').notNull(),
     status: text('status').notNull().default('ACTIVE'),
     createdAt: createdAt(),

@@ -13,6 +13,8 @@ export type AppShellProps = {
   signingOut?: boolean;
   /** Navigation links (the app renders its router's links). */
   nav: ReactNode;
+  /** Extra header controls before the signed-in user (e.g. the notification bell). */
+  headerExtra?: ReactNode;
   children: ReactNode;
 };
 
@@ -25,7 +27,7 @@ function roleLabel(role: string): string {
 }
 
 /** Header (product, live indicator, who is signed in, sign-out), side navigation and the page. */
-export function AppShell({ productName, me, onSignOut, signingOut, nav, children }: AppShellProps) {
+export function AppShell({ productName, me, onSignOut, signingOut, nav, headerExtra, children }: AppShellProps) {
   const roles = me.roles.map(roleLabel).join(', ') || (me.kind === 'PARTNER' ? 'Partner user' : 'Back office');
   return (
     <div className="flex min-h-full flex-col">
@@ -38,6 +40,7 @@ export function AppShell({ productName, me, onSignOut, signingOut, nav, children
         </div>
         <ConnectionIndicator className="ml-2" />
         <div className="ml-auto flex items-center gap-4">
+          {headerExtra}
           <div className="hidden text-right leading-tight sm:block" data-testid="signed-in-user">
             <div className="text-sm font-medium text-slate-900">{me.name}</div>
             <div className="text-xs text-slate-500">
