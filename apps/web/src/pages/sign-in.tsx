@@ -17,7 +17,19 @@ export function SignInRoute() {
           Forgot password?
         </Link>
       }
-      footer="Back-office staff sign in at /admin"
+      footer={
+        <>
+          <Link
+            to="/become-a-partner"
+            search={{}}
+            className="font-medium text-brand-700 hover:underline"
+            data-testid="become-a-partner-link"
+          >
+            Become a partner
+          </Link>
+          {' · '}Back-office staff sign in at /admin
+        </>
+      }
     />
   );
 }

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { formErrors } from '../../lib/errors';
 import { CapabilityPicker } from '../capability-picker';
 import { FormDialogFooter } from '../form-dialog-footer';
+import { BranchPicker } from './branch-picker';
 import type { Capabilities, SubUser } from './sub-user';
 
 /** Renames a sub-user and changes their permissions. */
@@ -12,7 +13,8 @@ export function EditSubUserDialog({ user, options, onClose }: { user: SubUser; o
   // Permissions the primary user lost since are kept visible so they can be removed.
   const all = [...new Set([...options, ...user.capabilities])];
   const [capabilities, setCapabilities] = useState<string[]>(user.capabilities);
-  const [errors, setErrors] = useState<{ name?: string; capabilities?: string }>({});
+  const [branchIds, setBranchIds] = useState<string[]>(user.branchIds ?? []);
+  const [errors, setErrors] = useState<{ name?: string; capabilities?: string; branchIds?: string }>({});
   const [formError, setFormError] = useState<string | null>(null);
   const update = trpc.subUsers.update.useMutation({
     onSuccess: () => {
@@ -21,7 +23,7 @@ export function EditSubUserDialog({ user, options, onClose }: { user: SubUser; o
       onClose();
     },
     onError: (error) => {
-      const { fields, form } = formErrors(error, ['name', 'capabilities'] as const);
+      const { fields, form } = formErrors(error, ['name', 'capabilities', 'branchIds'] as const);
       setErrors(fields);
       setFormError(form);
     },
@@ -34,7 +36,7 @@ export function EditSubUserDialog({ user, options, onClose }: { user: SubUser; o
     if (capabilities.length === 0) found.capabilities = 'Choose at least one permission';
     setErrors(found);
     if (Object.keys(found).length) return;
-    update.mutate({ userId: user.id, name: name.trim(), capabilities: capabilities as Capabilities });
+    update.mutate({ userId: user.id, name: name.trim(), capabilities: capabilities as Capabilities, branchIds });
   };
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
@@ -51,6 +53,7 @@ export function EditSubUserDialog({ user, options, onClose }: { user: SubUser; o
             onChange={setCapabilities}
             error={errors.capabilities}
           />
+          <BranchPicker value={branchIds} onChange={setBranchIds} error={errors.branchIds} />
           <FormDialogFooter submitLabel="Save changes" pending={update.isPending} />
         </form>
       </DialogContent>

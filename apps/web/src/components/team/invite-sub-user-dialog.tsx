@@ -3,9 +3,10 @@ import { type FormEvent, useState } from 'react';
 import { formErrors } from '../../lib/errors';
 import { CapabilityPicker } from '../capability-picker';
 import { FormDialogFooter } from '../form-dialog-footer';
+import { BranchPicker } from './branch-picker';
 import type { Capabilities } from './sub-user';
 
-type InviteErrors = { name?: string; email?: string; mobile?: string; capabilities?: string };
+type InviteErrors = { name?: string; email?: string; mobile?: string; capabilities?: string; branchIds?: string };
 
 /** Invites a sub-user by email with the permissions chosen here. */
 export function InviteSubUserDialog({
@@ -22,9 +23,11 @@ export function InviteSubUserDialog({
   const [email, setEmail] = useState('');
   const [mobile, setMobile] = useState('');
   const [capabilities, setCapabilities] = useState<string[]>(() => options.filter((c) => c.endsWith(':read')));
+  const [branchIds, setBranchIds] = useState<string[]>([]);
   const [errors, setErrors] = useState<InviteErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const reset = () => {
+    setBranchIds([]);
     setName('');
     setEmail('');
     setMobile('');
@@ -40,7 +43,7 @@ export function InviteSubUserDialog({
       onOpenChange(false);
     },
     onError: (error) => {
-      const { fields, form } = formErrors(error, ['name', 'email', 'mobile', 'capabilities'] as const);
+      const { fields, form } = formErrors(error, ['name', 'email', 'mobile', 'capabilities', 'branchIds'] as const);
       setErrors(fields);
       setFormError(
         errorCode(error) === 'SUB_USER_LIMIT'
@@ -67,6 +70,7 @@ export function InviteSubUserDialog({
       email: email.trim(),
       ...(phone ? { mobile: phone } : {}),
       capabilities: capabilities as Capabilities,
+      branchIds,
     });
   };
 
@@ -97,6 +101,7 @@ export function InviteSubUserDialog({
             onChange={setCapabilities}
             error={errors.capabilities}
           />
+          <BranchPicker value={branchIds} onChange={setBranchIds} error={errors.branchIds} />
           <FormDialogFooter submitLabel="Send invitation" pending={invite.isPending} />
         </form>
       </DialogContent>

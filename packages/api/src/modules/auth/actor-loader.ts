@@ -10,7 +10,7 @@ import {
   shouldTouch,
   tokenCapabilities,
 } from '@kapas/auth';
-import { apiTokens, type DbOrTx, roles, sessions, userGrants, userRoles, users } from '@kapas/db';
+import { apiTokens, type DbOrTx, partners, roles, sessions, userGrants, userRoles, users } from '@kapas/db';
 import { and, eq } from 'drizzle-orm';
 import type { Actor, Deps } from '../../context';
 import { sessionPolicy } from './policy';
@@ -22,9 +22,10 @@ export async function loadActor(deps: Deps, token: string | null): Promise<Actor
   const parsed = parseSessionToken(token);
   if (!parsed) return null;
   const [row] = await deps.db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, partnerStatus: partners.status })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(partners, eq(partners.id, users.partnerId))
     .where(eq(sessions.id, parsed.id));
   if (!row || !secretMatches(parsed.secret, row.session.secretHash)) return null;
   const now = deps.clock();
@@ -35,7 +36,7 @@ export async function loadActor(deps: Deps, token: string | null): Promise<Actor
     policy,
     now,
   );
-  if (reason || row.user.status !== 'ACTIVE') return null;
+  if (reason || row.user.status !== 'ACTIVE' || !partnerMaySignIn(row.user, row.partnerStatus)) return null;
   if (shouldTouch(new Date(s.lastActiveAt), now)) {
     // Activity starts a new idle window, which deserves its own "about to expire" warning.
     await deps.db.update(sessions).set({ lastActiveAt: now.toISOString(), warnedAt: null }).where(eq(sessions.id, s.id));
@@ -45,17 +46,29 @@ export async function loadActor(deps: Deps, token: string | null): Promise<Actor
 
 type UserRow = typeof users.$inferSelect;
 
+/**
+ * Partner users act only while their partner is ACTIVE or KYC_EXPIRED (they may sign in to renew
+ * KYC, they just cannot trade). Suspended, blacklisted, inactive, rejected or not yet approved
+ * partners' users are treated as signed out.
+ */
+export const PARTNER_SIGN_IN_STATES: ReadonlySet<string> = new Set(['ACTIVE', 'KYC_EXPIRED']);
+
+export function partnerMaySignIn(user: Pick<UserRow, 'kind'>, partnerStatus: string | null): boolean {
+  return user.kind !== 'PARTNER' || (partnerStatus !== null && PARTNER_SIGN_IN_STATES.has(partnerStatus));
+}
+
 /** An integrator's API token acts as its owner, limited to the token's scopes (never more than the owner). */
 async function loadTokenActor(deps: Deps, token: string): Promise<Actor | null> {
   const parsed = parseApiToken(token);
   if (!parsed) return null;
   const [row] = await deps.db
-    .select({ token: apiTokens, user: users })
+    .select({ token: apiTokens, user: users, partnerStatus: partners.status })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
+    .leftJoin(partners, eq(partners.id, users.partnerId))
     .where(eq(apiTokens.id, parsed.id));
   const now = deps.clock();
-  if (row?.user.status !== 'ACTIVE') return null;
+  if (row?.user.status !== 'ACTIVE' || !partnerMaySignIn(row.user, row.partnerStatus)) return null;
   const check = checkApiToken(
     parsed.secret,
     {

@@ -1,5 +1,5 @@
 import type { Capability } from '@kapas/auth';
-import { auditLog, type DbOrTx, partners, userGrants, users } from '@kapas/db';
+import { auditLog, branches, type DbOrTx, partners, userGrants, users } from '@kapas/db';
 import { and, count, desc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { DomainError } from '../../errors';
@@ -20,6 +20,8 @@ export type SubUser = {
   mobile: string | null;
   status: string;
   capabilities: string[];
+  /** Branches the sub-user may act for; null = every branch. */
+  branchIds: string[] | null;
   lastSignInAt: string | null;
   createdAt: string;
 };
@@ -79,9 +81,26 @@ export async function listSubUsers(deps: Deps, actor: Actor): Promise<SubUser[]>
       .filter((g) => g.userId === u.id && g.effect === 'GRANT')
       .map((g) => g.capability)
       .sort(),
+    branchIds: u.branchIds ?? null,
     lastSignInAt: u.lastSignInAt,
     createdAt: u.createdAt,
   }));
+}
+
+/** A sub-user's branches must be active branches of its own partner; null or empty means every branch. */
+async function ownBranchIds(db: DbOrTx, partnerId: string, ids: string[] | null | undefined): Promise<string[] | null> {
+  if (!ids || ids.length === 0) return null;
+  const unique = [...new Set(ids)];
+  const found = await db
+    .select({ id: branches.id })
+    .from(branches)
+    .where(and(eq(branches.partnerId, partnerId), eq(branches.active, true), inArray(branches.id, unique)));
+  if (found.length !== unique.length) {
+    throw new DomainError('BAD_REQUEST', 'Choose active branches of your company.', {
+      fieldErrors: { branchIds: ['Choose active branches of your company'] },
+    });
+  }
+  return unique.sort();
 }
 
 async function replaceGrants(tx: DbOrTx, userId: string, capabilities: Capability[], now: Date): Promise<void> {
@@ -96,10 +115,17 @@ export async function inviteSubUser(
   deps: Deps,
   meta: RequestMeta,
   actor: Actor,
-  input: { email: string; name: string; mobile?: string | undefined; capabilities: Capability[] },
+  input: {
+    email: string;
+    name: string;
+    mobile?: string | undefined;
+    capabilities: Capability[];
+    branchIds?: string[] | null | undefined;
+  },
 ): Promise<SubUser> {
   const { partnerId } = primaryOf(actor);
   assertGrantable(actor, input.capabilities);
+  const branchIds = await ownBranchIds(deps.db, partnerId, input.branchIds);
   const max = await deps.settings.number('subUser.max', 2);
   const now = deps.clock();
   const [taken] = await deps.db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
@@ -126,6 +152,7 @@ export async function inviteSubUser(
         isPrimary: false,
         status: 'INVITED',
         invitedBy: actor.userId,
+        branchIds,
         createdAt: now.toISOString(),
       })
       .returning();
@@ -150,7 +177,7 @@ export async function inviteSubUser(
         action: 'subuser.invite',
         entityType: 'user',
         entityId: created!.id,
-        newValues: { email: input.email, name: input.name, capabilities: input.capabilities },
+        newValues: { email: input.email, name: input.name, capabilities: input.capabilities, branchIds },
       },
     );
     return {
@@ -160,6 +187,7 @@ export async function inviteSubUser(
       mobile: created!.mobile,
       status: created!.status,
       capabilities: [...new Set(input.capabilities)].sort(),
+      branchIds,
       lastSignInAt: null,
       createdAt: created!.createdAt,
     };
@@ -170,15 +198,17 @@ export async function updateSubUser(
   deps: Deps,
   meta: RequestMeta,
   actor: Actor,
-  input: { userId: string; name: string; capabilities: Capability[] },
+  input: { userId: string; name: string; capabilities: Capability[]; branchIds?: string[] | null | undefined },
 ): Promise<void> {
   const { partnerId } = primaryOf(actor);
   assertGrantable(actor, input.capabilities);
   const user = await ownSubUser(deps.db, partnerId, input.userId);
+  // Left out = unchanged; null or [] = every branch.
+  const branchIds = input.branchIds === undefined ? user.branchIds : await ownBranchIds(deps.db, partnerId, input.branchIds);
   const now = deps.clock();
   await transact(deps, async (tx) => {
     const before = await tx.select({ capability: userGrants.capability }).from(userGrants).where(eq(userGrants.userId, user.id));
-    await tx.update(users).set({ name: input.name, updatedAt: now.toISOString() }).where(eq(users.id, user.id));
+    await tx.update(users).set({ name: input.name, branchIds, updatedAt: now.toISOString() }).where(eq(users.id, user.id));
     await replaceGrants(tx, user.id, input.capabilities, now);
     await appendAudit(
       tx,
@@ -187,8 +217,8 @@ export async function updateSubUser(
         action: 'subuser.update',
         entityType: 'user',
         entityId: user.id,
-        oldValues: { name: user.name, capabilities: before.map((b) => b.capability).sort() },
-        newValues: { name: input.name, capabilities: input.capabilities },
+        oldValues: { name: user.name, capabilities: before.map((b) => b.capability).sort(), branchIds: user.branchIds },
+        newValues: { name: input.name, capabilities: input.capabilities, branchIds },
       },
     );
     await announceAccessChange(tx, user.id);
