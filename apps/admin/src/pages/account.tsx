@@ -1,4 +1,4 @@
-import { ChangePasswordCard, MySessionsCard, PageHeader, useMe } from '@kapas/ui';
+import { ChangePasswordCard, MySessionsCard, NotificationPreferencesCard, PageHeader, useMe } from '@kapas/ui';
 
 export function AccountPage() {
   const me = useMe();
@@ -11,6 +11,7 @@ export function AccountPage() {
         description="Devices signed in to your account right now."
         tableLabel="Your sessions"
       />
+      <NotificationPreferencesCard />
     </div>
   );
 }

@@ -1,4 +1,15 @@
-import { Badge, Card, ChangePasswordCard, ErrorState, LoadingState, type Me, MySessionsCard, PageHeader, useMe } from '@kapas/ui';
+import {
+  Badge,
+  Card,
+  ChangePasswordCard,
+  ErrorState,
+  LoadingState,
+  type Me,
+  MySessionsCard,
+  NotificationPreferencesCard,
+  PageHeader,
+  useMe,
+} from '@kapas/ui';
 import { capabilityLabel } from '../lib/capabilities';
 
 export function AccountPage() {
@@ -16,6 +27,7 @@ export function AccountPage() {
         description="End any session you do not recognise."
         tableLabel="My sessions"
       />
+      <NotificationPreferencesCard />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { allocateNumber, approvalRequests, type DbOrTx } from '@kapas/db';
 import { appendEvent } from '../../realtime/outbox';
+import { notifyStaffWith } from '../notifications/staff';
 import type { ApprovalRequestRow, ApprovalType } from './types';
 
 export const APPROVALS_TOPIC = 'approvals';
@@ -19,7 +20,11 @@ export type NewApprovalRequest = {
   expiresInDays: number;
 };
 
-/** Opens an approval request inside the caller's transaction (numbers are gapless: AP-YYYY-NNNNN). */
+/**
+ * Opens an approval request inside the caller's transaction (numbers are gapless: AP-YYYY-NNNNN).
+ * Use `requiredApprovalsFor(deps, type)` and `approvalExpiryDays(deps)` (read before the
+ * transaction) for `requiredApprovals` and `expiresInDays`.
+ */
 export async function requestApproval(tx: DbOrTx, input: NewApprovalRequest): Promise<ApprovalRequestRow> {
   const number = await allocateNumber(tx, 'AP', input.now.getUTCFullYear(), 5);
   const [row] = await tx
@@ -37,6 +42,15 @@ export async function requestApproval(tx: DbOrTx, input: NewApprovalRequest): Pr
       expiresAt: new Date(input.now.getTime() + input.expiresInDays * 86_400_000).toISOString(),
     })
     .returning();
+  // In-app only: approvers see it in their bell; email would flood them (they work from the queue).
+  await notifyStaffWith(tx, 'partner:approve', {
+    kind: 'approval.requested',
+    title: `${number}: approval needed`,
+    body: input.summary,
+    link: `/approvals?selected=${row!.id}`,
+    data: { approvalId: row!.id, type: input.type },
+    now: input.now,
+  });
   await appendEvent(tx, {
     audience: 'BACK_OFFICE',
     topic: APPROVALS_TOPIC,

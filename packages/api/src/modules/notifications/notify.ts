@@ -2,6 +2,7 @@ import { type DbOrTx, notificationPreferences, notifications, users } from '@kap
 import { and, eq, inArray } from 'drizzle-orm';
 import { appendEvent } from '../../realtime/outbox';
 import { queueMessage } from '../messaging/queue';
+import { deliveryModeOf, type NotificationMode } from './rules';
 
 export const NOTIFICATIONS_TOPIC = 'notifications';
 
@@ -15,20 +16,24 @@ export type NotificationInput = {
   data?: Record<string, unknown>;
   /** Also email it (instantly, or in the daily digest if the user chose so). */
   email?: boolean;
+  /** The service's clock (deps.clock()); defaults to the wall clock for older callers. */
+  now?: Date;
 };
 
 /**
  * Stores an in-app notification per user, pushes it on their personal feed and, when asked,
- * queues an email unless the user chose DIGEST or OFF for this kind. Runs in the caller's transaction.
+ * queues an email unless the user chose DIGEST (the daily digest job sends it later) or OFF for
+ * this kind. Runs in the caller's transaction.
  */
 export async function notifyUsers(tx: DbOrTx, userIds: readonly string[], n: NotificationInput): Promise<void> {
-  if (userIds.length === 0) return;
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return;
   const recipients = await tx
     .select({ id: users.id, email: users.email, name: users.name })
     .from(users)
-    .where(and(inArray(users.id, [...userIds]), eq(users.status, 'ACTIVE')));
+    .where(and(inArray(users.id, unique), eq(users.status, 'ACTIVE')));
   if (recipients.length === 0) return;
-  const prefs = new Map(
+  const prefs = new Map<string, string>(
     (
       await tx
         .select({ userId: notificationPreferences.userId, mode: notificationPreferences.mode })
@@ -44,33 +49,34 @@ export async function notifyUsers(tx: DbOrTx, userIds: readonly string[], n: Not
         )
     ).map((p) => [p.userId, p.mode]),
   );
-  const now = new Date().toISOString();
+  const now = (n.now ?? new Date()).toISOString();
+  const modes = new Map<string, NotificationMode | 'NONE'>(
+    recipients.map((r) => [r.id, n.email === true ? deliveryModeOf(prefs.get(r.id)) : 'NONE']),
+  );
   const rows = await tx
     .insert(notifications)
     .values(
-      recipients.map((r) => {
-        const instant = n.email === true && (prefs.get(r.id) ?? 'INSTANT') === 'INSTANT';
-        return {
-          userId: r.id,
-          kind: n.kind,
-          title: n.title,
-          body: n.body,
-          link: n.link ?? null,
-          data: n.data ?? {},
-          deliveredAt: instant || n.email !== true ? now : null,
-        };
-      }),
+      recipients.map((r) => ({
+        userId: r.id,
+        kind: n.kind,
+        title: n.title,
+        body: n.body,
+        link: n.link ?? null,
+        data: n.data ?? {},
+        // Only a DIGEST copy is still owed; everything else is settled now.
+        deliveredAt: modes.get(r.id) === 'DIGEST' ? null : now,
+        createdAt: now,
+      })),
     )
     .returning({ id: notifications.id, userId: notifications.userId });
   for (const r of recipients) {
-    if (n.email === true && (prefs.get(r.id) ?? 'INSTANT') === 'INSTANT') {
-      await queueMessage(tx, {
-        channel: 'EMAIL',
-        recipient: r.email,
-        template: 'NOTIFICATION',
-        variables: { name: r.name, title: n.title, body: n.body, link: n.link ?? '' },
-      });
-    }
+    if (modes.get(r.id) !== 'INSTANT') continue;
+    await queueMessage(tx, {
+      channel: 'EMAIL',
+      recipient: r.email,
+      template: 'NOTIFICATION',
+      variables: { name: r.name, title: n.title, body: n.body, link: n.link ?? '' },
+    });
   }
   for (const row of rows) {
     await appendEvent(tx, {
