@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InvalidStorageKeyError, isValidStorageKey, LocalDiskStore } from './storage';
+import { FileTooLargeError, InvalidStorageKeyError, isValidStorageKey, LocalDiskStore } from './storage';
 
 let root: string;
 let store: LocalDiskStore;
@@ -95,5 +95,16 @@ describe('LocalDiskStore', () => {
     await expect(store.put('broken', failing, { contentType: 'text/plain' })).rejects.toThrow('client went away');
     expect(await store.get('broken')).toBeNull();
     expect(await readdir(join(root, 'docs'))).toEqual([]);
+  });
+
+  it('aborts past maxBytes while streaming, keeping nothing, and reports existence', async () => {
+    const chunks = [new Uint8Array(600), new Uint8Array(600)];
+    await expect(
+      store.put('big', Readable.from(chunks), { contentType: 'application/pdf', maxBytes: 1000 }),
+    ).rejects.toBeInstanceOf(FileTooLargeError);
+    expect(await store.exists('big')).toBe(false);
+    expect(await readdir(join(root, 'docs'))).toEqual([]);
+    await store.put('small', Readable.from(chunks), { contentType: 'application/pdf', maxBytes: 1200 });
+    expect(await store.exists('small')).toBe(true);
   });
 });

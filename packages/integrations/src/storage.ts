@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
@@ -12,17 +13,46 @@ import { pipeline } from 'node:stream/promises';
 export type DocumentBody = Readable | AsyncIterable<Uint8Array> | Uint8Array;
 export type StoredDocument = { stream: Readable; contentType: string; size: number };
 
+export type PutOptions = {
+  contentType: string;
+  /** Abort with FileTooLargeError once more bytes than this arrive; nothing is kept. */
+  maxBytes?: number;
+};
+
 export interface DocumentStore {
-  put(key: string, body: DocumentBody, options: { contentType: string }): Promise<{ size: number }>;
+  put(key: string, body: DocumentBody, options: PutOptions): Promise<{ size: number }>;
   /** The document, or null when there is none under `key`. */
   get(key: string): Promise<StoredDocument | null>;
   /** True when something was deleted. */
   delete(key: string): Promise<boolean>;
+  exists(key: string): Promise<boolean>;
+}
+
+export class FileTooLargeError extends Error {
+  override readonly name = 'FileTooLargeError';
+  constructor(readonly maxBytes: number) {
+    super(`The file is larger than ${maxBytes} bytes`);
+  }
+}
+
+/** Passes chunks through and throws once the running total exceeds `maxBytes` (streams of unknown length). */
+export async function* limitBytes(source: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<Uint8Array> {
+  let total = 0;
+  for await (const chunk of source) {
+    total += chunk.byteLength;
+    if (total > maxBytes) throw new FileTooLargeError(maxBytes);
+    yield chunk;
+  }
+}
+
+export function bodyIterable(body: DocumentBody): AsyncIterable<Uint8Array> {
+  if (body instanceof Uint8Array) return Readable.from([body]);
+  return body;
 }
 
 export const STORAGE_KEY_PATTERN = /^[a-z0-9-]+(?:\/[a-z0-9-]+)*$/;
 const MAX_KEY_LENGTH = 512;
-const CONTENT_TYPE_PATTERN = /^[\w.+-]+\/[\w.+-]+(?:\s*;\s*[\w.+-]+=[\w.+"-]+)*$/;
+export const CONTENT_TYPE_PATTERN = /^[\w.+-]+\/[\w.+-]+(?:\s*;\s*[\w.+-]+=[\w.+"-]+)*$/;
 
 export class InvalidStorageKeyError extends Error {
   override readonly name = 'InvalidStorageKeyError';
@@ -53,19 +83,25 @@ export class LocalDiskStore implements DocumentStore {
     return { data: `${base}.bin`, meta: `${base}.meta.json` };
   }
 
-  async put(key: string, body: DocumentBody, options: { contentType: string }): Promise<{ size: number }> {
+  async put(key: string, body: DocumentBody, options: PutOptions): Promise<{ size: number }> {
     const { data, meta } = this.paths(key);
     if (!CONTENT_TYPE_PATTERN.test(options.contentType)) throw new Error('Invalid content type');
     await mkdir(dirname(data), { recursive: true });
     const temp = `${data}.${randomUUID()}.tmp`;
+    let out: WriteStream | null = null;
     try {
-      const source = body instanceof Readable ? body : Readable.from(body instanceof Uint8Array ? [body] : body);
-      await pipeline(source, createWriteStream(temp, { flags: 'wx' }));
+      const source = bodyIterable(body);
+      const limited = options.maxBytes === undefined ? source : limitBytes(source, options.maxBytes);
+      out = createWriteStream(temp, { flags: 'wx' });
+      await pipeline(Readable.from(limited), out);
       const { size } = await stat(temp);
       await writeFile(meta, JSON.stringify({ contentType: options.contentType, size }));
       await rename(temp, data);
       return { size };
     } catch (error) {
+      // A stream destroyed early may still be opening its file: wait until it is closed, or the
+      // temporary file could appear after it was removed.
+      if (out && !out.closed) await once(out, 'close').catch(() => undefined);
       await rm(temp, { force: true });
       throw error;
     }
@@ -84,12 +120,17 @@ export class LocalDiskStore implements DocumentStore {
     }
   }
 
-  async delete(key: string): Promise<boolean> {
-    const { data, meta } = this.paths(key);
-    const existed = await stat(data).then(
+  async exists(key: string): Promise<boolean> {
+    const { data } = this.paths(key);
+    return stat(data).then(
       () => true,
       () => false,
     );
+  }
+
+  async delete(key: string): Promise<boolean> {
+    const { data, meta } = this.paths(key);
+    const existed = await this.exists(key);
     await rm(data, { force: true });
     await rm(meta, { force: true });
     return existed;
