@@ -206,8 +206,8 @@ export type LocationTree = {
 export async function locationTree(db: DbOrTx): Promise<LocationTree> {
   const [stateRows, regionRows, stationRows] = await Promise.all([
     db.select().from(states).where(eq(states.active, true)).orderBy(asc(states.name)),
-    db.select().from(regions).orderBy(asc(regions.name)),
-    db.select().from(stations).orderBy(asc(stations.name)),
+    db.select().from(regions).where(eq(regions.active, true)).orderBy(asc(regions.name)),
+    db.select().from(stations).where(eq(stations.active, true)).orderBy(asc(stations.name)),
   ]);
   return stateRows.map((s) => ({
     id: s.id,
