@@ -262,6 +262,21 @@ describe('matching properties', () => {
     );
   });
 
+  it('a lower price never lowers the price or total score (with or without a target)', () => {
+    fc.assert(
+      fc.property(tradeArb, candidateArb, value(0, 1), fc.boolean(), (trade, c, fraction, withTarget) => {
+        const t = withTarget ? trade : { ...trade, targetPrice: null };
+        const price = Number(c.price);
+        const lower = Math.max(1, Math.round(price * fraction));
+        const ctxT = { ...ctx, settings: trade.settings, lowestLivePrice: '30000' };
+        const before = scoreCandidate(t, candidate({ ...c, price: String(price) }), ctxT);
+        const after = scoreCandidate(t, candidate({ ...c, price: String(lower) }), ctxT);
+        return after.breakdown.price >= before.breakdown.price && after.score >= before.score;
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('ranking is a total order: antisymmetric, transitive, and sorting is deterministic', () => {
     fc.assert(
       fc.property(fc.array(candidateArb, { minLength: 1, maxLength: 12 }), (cs) => {

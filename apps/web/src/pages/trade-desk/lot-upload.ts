@@ -1,0 +1,21 @@
+/**
+ * The lab report of a tested lot, through the documents API: ask for a one-time upload URL for
+ * the lot (owner LOT, kind LAB_REPORT), then POST the raw file to it. The server checks size and
+ * type by content; its error arrives as `{ error: { code, message } }`.
+ */
+type UploadStart = { uploadUrl: string; documentId: string };
+
+export async function uploadLabReport(start: () => Promise<UploadStart>, file: File): Promise<string> {
+  const { uploadUrl, documentId } = await start();
+  const response = await fetch(uploadUrl, {
+    method: 'POST',
+    body: file,
+    credentials: 'same-origin',
+    headers: { 'content-type': file.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
+  });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(body?.error?.message ?? `Upload failed (${response.status})`);
+  }
+  return documentId;
+}

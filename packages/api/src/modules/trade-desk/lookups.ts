@@ -1,0 +1,164 @@
+/** Reference reads the trade-desk services share: commodity templates, places, partners, certifications. */
+import {
+  branches,
+  certifications,
+  commodities,
+  type DbOrTx,
+  masterItems,
+  partners,
+  type QualityParameter,
+  regions,
+  states,
+  stations,
+} from '@kapas/db';
+import { and, eq, gte, inArray } from 'drizzle-orm';
+import { DomainError } from '../../errors';
+import type { CandidateCertificate, Place, TemplateParameter } from './rules/match-types';
+
+export type Commodity = { id: string; name: string; active: boolean; template: QualityParameter[] };
+
+export async function loadCommodity(db: DbOrTx, id: string): Promise<Commodity> {
+  const [row] = await db.select().from(commodities).where(eq(commodities.id, id));
+  if (!row) throw new DomainError('NOT_FOUND', 'Commodity not found.', { fieldErrors: { commodityId: ['Unknown commodity'] } });
+  return { id: row.id, name: row.name, active: row.active, template: row.qualityTemplate };
+}
+
+/** Numeric template parameters with bounds, as matching needs them. */
+export function numericTemplate(template: readonly QualityParameter[]): TemplateParameter[] {
+  return template
+    .filter((p) => p.kind === 'numeric' && p.min !== null && p.max !== null)
+    .map((p) => ({ name: p.name, min: p.min!, max: p.max!, step: p.step ?? 0.1, weight: p.weight }));
+}
+
+export type StationPlace = Place & { stationName: string; stateId: string };
+
+/** Station → region → state with coordinates; a small table, read whole. */
+export async function loadStations(db: DbOrTx): Promise<Map<string, StationPlace>> {
+  const rows = await db
+    .select({
+      id: stations.id,
+      name: stations.name,
+      lat: stations.latitude,
+      lon: stations.longitude,
+      regionId: regions.id,
+      stateId: states.id,
+      stateCode: states.gstCode,
+    })
+    .from(stations)
+    .innerJoin(regions, eq(regions.id, stations.regionId))
+    .innerJoin(states, eq(states.id, regions.stateId));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        stationId: r.id,
+        stationName: r.name,
+        regionId: r.regionId,
+        stateId: r.stateId,
+        stateCode: r.stateCode,
+        lat: Number(r.lat),
+        lon: Number(r.lon),
+      },
+    ]),
+  );
+}
+
+export async function stateCodeOf(db: DbOrTx, stateId: string | null): Promise<string> {
+  if (!stateId) return '';
+  const [row] = await db.select({ code: states.gstCode }).from(states).where(eq(states.id, stateId));
+  return row?.code ?? '';
+}
+
+export type PartnerInfo = {
+  id: string;
+  legalName: string;
+  tradeName: string | null;
+  businessType: string;
+  status: string;
+  gstin: string | null;
+  pan: string | null;
+  email: string | null;
+  mobile: string | null;
+};
+
+export async function loadPartner(db: DbOrTx, id: string): Promise<PartnerInfo> {
+  const [row] = await db
+    .select({
+      id: partners.id,
+      legalName: partners.legalName,
+      tradeName: partners.tradeName,
+      businessType: partners.businessType,
+      status: partners.status,
+      gstin: partners.gstin,
+      pan: partners.pan,
+      email: partners.email,
+      mobile: partners.mobile,
+    })
+    .from(partners)
+    .where(eq(partners.id, id));
+  if (!row) throw new DomainError('NOT_FOUND', 'Partner not found.');
+  return row;
+}
+
+export type BranchRow = typeof branches.$inferSelect;
+
+export async function headOffices(db: DbOrTx, partnerIds: readonly string[]): Promise<Map<string, BranchRow>> {
+  if (partnerIds.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(branches)
+    .where(and(inArray(branches.partnerId, [...partnerIds]), eq(branches.isHeadOffice, true)));
+  return new Map(rows.map((b) => [b.partnerId, b]));
+}
+
+/** A branch of the partner the caller may use; NOT_FOUND for another partner's branch. */
+export async function checkBranch(db: DbOrTx, partnerId: string, branchId: string): Promise<BranchRow> {
+  const [row] = await db
+    .select()
+    .from(branches)
+    .where(and(eq(branches.id, branchId), eq(branches.partnerId, partnerId)));
+  if (!row) throw new DomainError('NOT_FOUND', 'Branch not found.', { fieldErrors: { branchId: ['Unknown branch'] } });
+  return row;
+}
+
+/**
+ * Certifications that count in matching (DOMAIN §4): VERIFIED, not expired, visible in trade.
+ * Same rule as the certifications module's `verifiedCertificationsOf`.
+ */
+export async function tradeCertifications(
+  db: DbOrTx,
+  partnerIds: readonly string[],
+  now: Date,
+): Promise<Map<string, CandidateCertificate[]>> {
+  const out = new Map<string, CandidateCertificate[]>();
+  if (partnerIds.length === 0) return out;
+  const today = now.toISOString().slice(0, 10);
+  const rows = await db
+    .select({ partnerId: certifications.partnerId, type: certifications.certificateType, expiresOn: certifications.expiresOn })
+    .from(certifications)
+    .where(
+      and(
+        inArray(certifications.partnerId, [...partnerIds]),
+        eq(certifications.status, 'VERIFIED'),
+        eq(certifications.visibleInTrade, true),
+        gte(certifications.expiresOn, today),
+      ),
+    );
+  for (const r of rows) {
+    const list = out.get(r.partnerId) ?? [];
+    // Valid through the whole expiry day.
+    list.push({ type: r.type, status: 'VERIFIED', visibleInTrade: true, expiresAt: new Date(`${r.expiresOn}T23:59:59.999Z`) });
+    out.set(r.partnerId, list);
+  }
+  return out;
+}
+
+export async function masterNames(db: DbOrTx, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => typeof x === 'string'))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ id: masterItems.id, name: masterItems.name })
+    .from(masterItems)
+    .where(inArray(masterItems.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

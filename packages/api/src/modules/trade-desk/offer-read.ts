@@ -1,0 +1,157 @@
+/** Offer reads: one offer with its negotiation history and the caller's allowed actions; lists for both sides. */
+import { contracts, type DbOrTx, lots, offers, offerVersions, partners, trades } from '@kapas/db';
+import { and, asc, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Actor } from '../../context';
+import { DomainError } from '../../errors';
+import { offsetOf, type Page } from '../../shared/pagination';
+import { loadNegotiation } from './offer-action-core';
+import type { Origin } from './origin';
+import { isExpiredAt, type Side } from './rules/negotiation';
+import type { byIdInput, myOffersInput } from './schemas';
+import { callerPartner, canReadOffer, partySide } from './scope';
+import { type OfferVersionView, type OfferView, offerView, versionView } from './views';
+
+export type OfferAction = 'COUNTER' | 'ACCEPT' | 'REJECT' | 'WITHDRAW';
+
+export type OfferDetail = {
+  offer: OfferView;
+  trade: {
+    id: string;
+    number: string;
+    status: string;
+    quantity: string;
+    allocated: string;
+    buyerPartnerId: string;
+    commodityId: string;
+    targetPrice: string | null;
+    branchId: string | null;
+  };
+  sellerName: string | null;
+  buyerName: string | null;
+  lot: { id: string; number: string; lab: string; testedOn: string } | null;
+  versions: OfferVersionView[];
+  /** The caller's side as a party; null for staff. */
+  mySide: Side | null;
+  /** Whose turn it is; null once closed. */
+  turn: Side | null;
+  /** True when validity or inactivity has passed but the sweeper has not marked it yet. */
+  expired: boolean;
+  allowedActions: OfferAction[];
+  /** For staff with negotiation:act-for: the side they would act as (the side whose turn it is). */
+  actAs: Side | null;
+  contractId: string | null;
+};
+
+export function allowedFor(side: Side | null, turn: Side | null, expired: boolean): OfferAction[] {
+  if (!side || !turn || expired) return [];
+  const actions: OfferAction[] = side === turn ? ['COUNTER', 'ACCEPT', 'REJECT'] : [];
+  if (side === 'SELLER') actions.push('WITHDRAW');
+  return actions;
+}
+
+export async function offerWithTrade(db: DbOrTx, actor: Actor, offerId: string) {
+  const [row] = await db
+    .select({ offer: offers, trade: trades })
+    .from(offers)
+    .innerJoin(trades, eq(trades.id, offers.tradeId))
+    .where(eq(offers.id, offerId));
+  if (!row || !canReadOffer(actor, { ...row.offer, tradeBranchId: row.trade.branchId }))
+    throw new DomainError('NOT_FOUND', 'Offer not found.');
+  return row;
+}
+
+export async function getOffer(o: Origin, input: z.infer<typeof byIdInput>): Promise<OfferDetail> {
+  const db = o.deps.db;
+  const { offer, trade } = await offerWithTrade(db, o.actor, input.id);
+  const inactivityMs = (await o.deps.settings.number('offer.inactivityHours', 48)) * 3_600_000;
+  const [versions, names, lot, contract] = await Promise.all([
+    db.select().from(offerVersions).where(eq(offerVersions.offerId, offer.id)).orderBy(asc(offerVersions.version)),
+    db
+      .select({ id: partners.id, name: partners.tradeName, legal: partners.legalName })
+      .from(partners)
+      .where(inArray(partners.id, [offer.buyerPartnerId, offer.sellerPartnerId])),
+    offer.lotId
+      ? db
+          .select({ id: lots.id, number: lots.number, lab: lots.lab, testedOn: lots.testedOn })
+          .from(lots)
+          .where(eq(lots.id, offer.lotId))
+      : Promise.resolve([]),
+    db.select({ id: contracts.id }).from(contracts).where(eq(contracts.offerId, offer.id)),
+  ]);
+  const nameOf = (id: string) => {
+    const n = names.find((x) => x.id === id);
+    return n ? (n.name ?? n.legal) : null;
+  };
+  const view = offerView(offer);
+  const negotiation = await loadNegotiation(db, offer);
+  const expired = view.turn !== null && isExpiredAt(negotiation, o.deps.clock(), { inactivityMs });
+  const mySide = partySide(o.actor, { ...offer, tradeBranchId: trade.branchId });
+  const actAs = o.actor.kind === 'BACK_OFFICE' && o.actor.capabilities.has('negotiation:act-for') ? view.turn : null;
+  return {
+    offer: view,
+    trade: {
+      id: trade.id,
+      number: trade.number,
+      status: trade.status,
+      quantity: trade.quantity,
+      allocated: trade.allocated,
+      buyerPartnerId: trade.buyerPartnerId,
+      commodityId: trade.commodityId,
+      targetPrice: trade.targetPrice,
+      branchId: trade.branchId,
+    },
+    sellerName: nameOf(offer.sellerPartnerId),
+    buyerName: nameOf(offer.buyerPartnerId),
+    lot: lot[0] ?? null,
+    versions: versions.map(versionView),
+    mySide,
+    turn: view.turn,
+    expired,
+    allowedActions: allowedFor(mySide ?? actAs, view.turn, expired),
+    actAs,
+    contractId: contract[0]?.id ?? null,
+  };
+}
+
+export type OfferListItem = OfferView & { side: Side; tradeNumber: string; allowedActions: OfferAction[] };
+
+/** SELLER: offers my partner made; BUYER: offers received on my trades (sub-users: their branches). */
+export async function myOffers(o: Origin, input: z.infer<typeof myOffersInput>): Promise<Page<OfferListItem>> {
+  const partnerId = callerPartner(o.actor);
+  const branches = o.actor.branchIds;
+  const none = ['00000000-0000-0000-0000-000000000000'];
+  const asSeller = and(
+    eq(offers.sellerPartnerId, partnerId),
+    branches === null ? undefined : inArray(offers.sellerBranchId, branches.length ? branches : none),
+  );
+  const asBuyer = and(
+    eq(offers.buyerPartnerId, partnerId),
+    branches === null ? undefined : inArray(trades.branchId, branches.length ? branches : none),
+  );
+  const filters: (SQL | undefined)[] = [
+    input.side === 'SELLER' ? asSeller : input.side === 'BUYER' ? asBuyer : or(asSeller, asBuyer),
+  ];
+  if (input.status?.length) filters.push(inArray(offers.status, input.status));
+  if (input.tradeId) filters.push(eq(offers.tradeId, input.tradeId));
+  const where = and(...filters);
+  const [rows, [total]] = await Promise.all([
+    o.deps.db
+      .select({ offer: offers, tradeNumber: trades.number, tradeBranchId: trades.branchId })
+      .from(offers)
+      .innerJoin(trades, eq(trades.id, offers.tradeId))
+      .where(where)
+      .orderBy(desc(offers.updatedAt))
+      .limit(input.pageSize)
+      .offset(offsetOf(input)),
+    o.deps.db.select({ n: count() }).from(offers).innerJoin(trades, eq(trades.id, offers.tradeId)).where(where),
+  ]);
+  const now = o.deps.clock().getTime();
+  const items = rows.map((r) => {
+    const view = offerView(r.offer);
+    const side: Side = r.offer.sellerPartnerId === partnerId ? 'SELLER' : 'BUYER';
+    const expired = new Date(r.offer.validUntil).getTime() <= now;
+    return { ...view, side, tradeNumber: r.tradeNumber, allowedActions: allowedFor(side, view.turn, expired) };
+  });
+  return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
+}
