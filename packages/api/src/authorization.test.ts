@@ -5,7 +5,7 @@ import { appRouter } from './root';
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();
 
 function kindOf(path: string): string {
-  const procedure = (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[path];
+  const procedure = (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path];
   return procedure?._def.type ?? 'unknown';
 }
 
