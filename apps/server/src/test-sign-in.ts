@@ -28,5 +28,9 @@ export async function signInAs(
     result = await anonymous.auth.verifySignIn.mutate({ challengeId: result.challengeId, code, transport: 'token' });
   }
   if (!result.token) throw new Error('no token returned');
-  return Object.assign(createKapasClient({ url: server.url, token: result.token }), { token: result.token });
+  const token = result.token;
+  // The client is a proxy that turns every property into a procedure path, so `token` is answered here.
+  return new Proxy(createKapasClient({ url: server.url, token }), {
+    get: (target, key, receiver) => (key === 'token' ? token : Reflect.get(target, key, receiver)),
+  }) as KapasClient & { token: string };
 }

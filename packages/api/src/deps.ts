@@ -18,7 +18,7 @@ const BACKGROUND_DELAY_MS = 20;
 
 /** Builds the service dependencies and starts the event bus from the newest committed event. */
 export async function createDeps(options: DepsOptions): Promise<Deps & { drainBackground(): Promise<void> }> {
-  const bus = new EventBus(options.db);
+  const bus = new EventBus(options.db, (error) => options.onBackgroundError?.('event-bus', error));
   await bus.start();
   const pending = new Set<Promise<void>>();
   return {

@@ -61,6 +61,14 @@ export function formatError(shape: DefaultErrorShape, error: TRPCError, requestI
   if (known && !cause) {
     return { ...shape, message: error.message, data: { ...base, code: known } satisfies KapasErrorData };
   }
+  // A malformed body is the caller's mistake, though tRPC attaches the JSON parser's error as the cause.
+  if (known && (error.code === 'PARSE_ERROR' || cause instanceof SyntaxError)) {
+    return {
+      ...shape,
+      message: 'The request body is not valid JSON.',
+      data: { ...base, code: 'BAD_REQUEST' } satisfies KapasErrorData,
+    };
+  }
   const data: KapasErrorData = { ...base, httpStatus: 500, code: 'INTERNAL' };
   return { ...shape, code: -32603, message: `Something went wrong on our side. Reference: ${requestId ?? 'n/a'}`, data };
 }

@@ -9,6 +9,7 @@ import type { Actor, Context } from './context';
 import { formatError } from './error-shape';
 import { DOMAIN_ERROR_CODES, DomainError } from './errors';
 import { enforceApiLimits } from './modules/auth/limits';
+import { unstorableTextPath } from './shared/text-safety';
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
@@ -65,8 +66,19 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
   'auth.passwordPolicy',
 ]);
 
+/** Text the database cannot store is a client error, found before any work is done. */
+const storableText = t.middleware(async ({ getRawInput, next }) => {
+  const path = unstorableTextPath(await getRawInput());
+  if (path) {
+    throw new DomainError('BAD_REQUEST', 'Text may not contain NUL characters or broken Unicode.', {
+      fieldErrors: { [path.replace(/^input\.?/, '') || 'input']: ['Remove the NUL or broken Unicode characters'] },
+    });
+  }
+  return next();
+});
+
 /** For procedures whose rule is `public`: the actor may be null. */
-export const publicProcedure = t.procedure.use(domainErrors).use(accessControl);
+export const publicProcedure = t.procedure.use(domainErrors).use(storableText).use(accessControl);
 
 /** For every other procedure: the access table has already required a signed-in actor. */
 export const procedure = publicProcedure.use(({ ctx, next }) => {

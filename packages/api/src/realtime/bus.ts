@@ -17,8 +17,13 @@ export class EventBus {
   private ready: Promise<void> | null = null;
   private draining: Promise<void> | null = null;
   private again = false;
+  private started = false;
 
-  constructor(private readonly db: Database) {}
+  /** `onError` hears about a failed read (e.g. the database is restarting); the next poke retries from the same id. */
+  constructor(
+    private readonly db: Database,
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {}
 
   /** Starts from the newest committed event, so only events after startup are pushed live. */
   start(): Promise<void> {
@@ -27,6 +32,7 @@ export class EventBus {
       .from(events)
       .then(([row]) => {
         this.lastId = Number(row?.last ?? 0);
+        this.started = true;
       });
     return this.ready;
   }
@@ -40,15 +46,21 @@ export class EventBus {
     return this.listeners.size;
   }
 
-  /** Something was committed: read and dispatch it. Coalesces concurrent pokes into one reader. */
+  /** Something was committed: read and dispatch it. Coalesces concurrent pokes into one reader. Never rejects. */
   poke(): Promise<void> {
     if (this.draining) {
       this.again = true;
       return this.draining;
     }
-    this.draining = this.drain().finally(() => {
-      this.draining = null;
-    });
+    this.draining = this.drain()
+      .catch((error: unknown) => {
+        // A start that failed must be retried, not remembered as failed forever.
+        if (!this.started) this.ready = null;
+        this.onError(error);
+      })
+      .finally(() => {
+        this.draining = null;
+      });
     return this.draining;
   }
 

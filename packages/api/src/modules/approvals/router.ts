@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canReceive } from '../../realtime/audience';
+import { lastEventIdInput } from '../../realtime/resume-input';
 import { streamEvents } from '../../realtime/stream';
 import { procedure, router } from '../../trpc';
 import { cancelApproval } from './cancel';
@@ -21,16 +22,14 @@ export const approvalsRouter = router({
     .input(mineInput.default({ page: 1, pageSize: 20 }))
     .query(({ ctx, input }) => myApprovals(ctx.deps, ctx.actor, input)),
   /** The live queue: requested / decided / cancelled / expired (resume with lastEventId). */
-  onEvent: procedure
-    .input(z.object({ lastEventId: z.coerce.number().int().min(0).nullish() }).default({}))
-    .subscription(({ ctx, input, signal }) =>
-      streamEvents({
-        db: ctx.deps.db,
-        bus: ctx.deps.bus,
-        topic: APPROVALS_TOPIC,
-        lastEventId: input.lastEventId ?? null,
-        accept: (event) => canReceive(ctx.actor, event),
-        signal,
-      }),
-    ),
+  onEvent: procedure.input(z.object({ lastEventId: lastEventIdInput }).default({})).subscription(({ ctx, input, signal }) =>
+    streamEvents({
+      db: ctx.deps.db,
+      bus: ctx.deps.bus,
+      topic: APPROVALS_TOPIC,
+      lastEventId: input.lastEventId ?? null,
+      accept: (event) => canReceive(ctx.actor, event),
+      signal,
+    }),
+  ),
 });

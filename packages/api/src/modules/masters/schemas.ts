@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lastEventIdInput } from '../../realtime/resume-input';
 import { pageInput } from '../../shared/pagination';
 
 import { MASTER_KINDS, type MasterKind } from './kinds';
@@ -69,4 +70,4 @@ export const updateItemInput = itemFields.omit({ kind: true }).extend({ id: uuid
 
 export const listCommoditiesInput = z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false });
 export const byIdInput = z.object({ id: uuid });
-export const onChangeInput = z.object({ lastEventId: z.coerce.number().int().min(0).nullish() }).default({});
+export const onChangeInput = z.object({ lastEventId: lastEventIdInput }).default({});

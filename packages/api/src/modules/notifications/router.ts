@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canReceive } from '../../realtime/audience';
+import { lastEventIdInput } from '../../realtime/resume-input';
 import { streamEvents } from '../../realtime/stream';
 import { pageInput } from '../../shared/pagination';
 import { procedure, router } from '../../trpc';
@@ -22,16 +23,14 @@ export const notificationsRouter = router({
     .input(z.object({ kind: z.string().trim().min(1).max(60), mode: z.enum(NOTIFICATION_MODES) }))
     .mutation(({ ctx, input }) => service.setPreference(ctx.deps, ctx.meta, ctx.actor, input)),
   /** The caller's personal feed: new notifications and read-state changes (resume with lastEventId). */
-  onEvent: procedure
-    .input(z.object({ lastEventId: z.coerce.number().int().min(0).nullish() }).default({}))
-    .subscription(({ ctx, input, signal }) =>
-      streamEvents({
-        db: ctx.deps.db,
-        bus: ctx.deps.bus,
-        topic: NOTIFICATIONS_TOPIC,
-        lastEventId: input.lastEventId ?? null,
-        accept: (event) => canReceive(ctx.actor, event),
-        signal,
-      }),
-    ),
+  onEvent: procedure.input(z.object({ lastEventId: lastEventIdInput }).default({})).subscription(({ ctx, input, signal }) =>
+    streamEvents({
+      db: ctx.deps.db,
+      bus: ctx.deps.bus,
+      topic: NOTIFICATIONS_TOPIC,
+      lastEventId: input.lastEventId ?? null,
+      accept: (event) => canReceive(ctx.actor, event),
+      signal,
+    }),
+  ),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lastEventIdInput } from '../../realtime/resume-input';
 import { pageInput } from '../../shared/pagination';
 import type { SecurityEventType, Severity } from './record';
 
@@ -37,6 +38,6 @@ export const listSecurityEventsInput = pageInput
   });
 
 export const acknowledgeInput = z.object({ id: z.string().uuid() });
-export const onSecurityEventInput = z.object({ lastEventId: z.coerce.number().int().min(0).nullish() }).default({});
+export const onSecurityEventInput = z.object({ lastEventId: lastEventIdInput }).default({});
 
 export type ListSecurityEventsInput = z.infer<typeof listSecurityEventsInput>;

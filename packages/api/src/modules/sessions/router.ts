@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canReceive } from '../../realtime/audience';
+import { lastEventIdInput } from '../../realtime/resume-input';
 import { streamEvents } from '../../realtime/stream';
 import { pageInput } from '../../shared/pagination';
 import { procedure, router } from '../../trpc';
@@ -23,17 +24,15 @@ export const sessionsRouter = router({
     return { ok: true as const };
   }),
   /** The caller's session feed: "about to expire" warnings for this session, and ends of any of their sessions. */
-  onEvent: procedure
-    .input(z.object({ lastEventId: z.coerce.number().int().min(0).nullish() }).default({}))
-    .subscription(({ ctx, input, signal }) =>
-      streamEvents({
-        db: ctx.deps.db,
-        bus: ctx.deps.bus,
-        topic: SESSION_TOPIC,
-        lastEventId: input.lastEventId ?? null,
-        accept: (event) =>
-          canReceive(ctx.actor, event) && (event.type !== 'session.expiring' || event.payload.sessionId === ctx.actor.sessionId),
-        signal,
-      }),
-    ),
+  onEvent: procedure.input(z.object({ lastEventId: lastEventIdInput }).default({})).subscription(({ ctx, input, signal }) =>
+    streamEvents({
+      db: ctx.deps.db,
+      bus: ctx.deps.bus,
+      topic: SESSION_TOPIC,
+      lastEventId: input.lastEventId ?? null,
+      accept: (event) =>
+        canReceive(ctx.actor, event) && (event.type !== 'session.expiring' || event.payload.sessionId === ctx.actor.sessionId),
+      signal,
+    }),
+  ),
 });

@@ -1,5 +1,6 @@
 /** Input schemas of the trade-desk procedures: every string, array and number is bounded. */
 import { z } from 'zod';
+import { lastEventIdInput } from '../../realtime/resume-input';
 import { pageInput } from '../../shared/pagination';
 
 const uuid = z.string().uuid();
@@ -144,8 +145,8 @@ export const myOffersInput = pageInput.extend({
 
 export const myContractsInput = pageInput.extend({ side: sideInput.optional() });
 
-export const onNegotiationInput = z.object({ offerId: uuid, lastEventId: z.number().int().min(0).nullish() });
-export const onFeedInput = z.object({ lastEventId: z.number().int().min(0).nullish() });
+export const onNegotiationInput = z.object({ offerId: uuid, lastEventId: lastEventIdInput });
+export const onFeedInput = z.object({ lastEventId: lastEventIdInput });
 
 export const boTradesInput = pageInput.extend({
   status: z.array(TRADE_STATUS).max(8).optional(),
