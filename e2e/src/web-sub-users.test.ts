@@ -90,8 +90,9 @@ describe('trader app: team and sessions', () => {
     await subUser.getByRole('button', { name: 'Set password and sign in' }).click();
 
     // Signed in: the app shows the sub-user, without the primary user's pages.
-    await subUser.waitForURL(/\/commodities$/);
-    await subUser.getByRole('heading', { name: 'Commodities', level: 1 }).waitFor(VISIBLE);
+    // With "View trades" the sub-user's home is the trade desk.
+    await subUser.waitForURL(/\/trade-desk$/);
+    await subUser.getByTestId('signed-in-user').waitFor(VISIBLE);
     expect(await subUser.getByTestId('signed-in-user').textContent()).toContain(SUB_USER.name);
     expect(await subUser.getByRole('link', { name: 'Team' }).count()).toBe(0);
     expect(await subUser.getByRole('link', { name: 'API tokens' }).count()).toBe(0);

@@ -57,7 +57,7 @@ describe('locations hierarchy', () => {
     expect(badCode.code).toBe('BAD_REQUEST');
     expect(badCode.fieldErrors.gstCode).toEqual(['Not a GST state code']);
     const nul = await failure(admin.orgMasters.createState.mutate({ name: 'Ker\u0000ala', gstCode: '32' }));
-    expect(nul).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { name: ['Remove control characters'] } });
+    expect(nul).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { name: ['Remove the NUL or broken Unicode characters'] } });
     expect((await failure(admin.orgMasters.organizations.query({ search: '\u0000' }))).code).toBe('BAD_REQUEST');
     const taken = await failure(admin.orgMasters.createState.mutate({ name: 'Gujarat Two', gstCode: '24' }));
     expect(taken).toMatchObject({
