@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RELAXED_LIMITS, startTestServer, type TestServer } from '../src/testing';
 import { postUpload, signInWithToken, type UploadBody } from './documents-helpers';
 import { failure } from './helpers';
+import { loadMasters, lotInput } from './trade-desk-fixtures';
 
 type Client = KapasClient;
 const tokens = new WeakMap<Client, string>();
@@ -249,5 +250,17 @@ describe('download links and the tenant rule', () => {
     const res = await fetch(`${server.url}${intent.uploadUrl}`, { method: 'POST', body: PDF });
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('UNAUTHORIZED');
+  });
+});
+
+describe('lab reports of tested lots', () => {
+  it("links the first uploaded lab report to its lot, and never another partner's", async () => {
+    const lot = await seller.lots.publish.mutate(lotInput(await loadMasters(seller)));
+    expect(lot.reportDocumentId).toBeNull();
+    const intent = await seller.documents.createUpload.mutate({ ownerType: 'LOT', ownerId: lot.id, kind: 'LAB_REPORT' });
+    expect((await post(seller, intent.uploadUrl, PDF, { 'x-file-name': 'lab-report.pdf' })).status).toBe(201);
+    expect((await seller.lots.get.query({ id: lot.id })).reportDocumentId).toBe(intent.documentId);
+    const foreign = await failure(buyer.documents.createUpload.mutate({ ownerType: 'LOT', ownerId: lot.id, kind: 'LAB_REPORT' }));
+    expect(foreign.code).toBe('NOT_FOUND');
   });
 });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { certifications, documents, documentVersions, uploadIntents } from '@kapas/db';
+import { certifications, documents, documentVersions, lots, uploadIntents } from '@kapas/db';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor, Deps, RequestMeta } from '../../context';
@@ -122,6 +122,13 @@ export async function recordUploadedVersion(o: Origin, documentId: string, file:
         updatedAt: now.toISOString(),
       })
       .where(eq(documents.id, documentId));
+    // A lot is published before its lab report can be uploaded: the first report becomes the lot's.
+    if (doc.ownerType === 'LOT' && doc.kind === 'LAB_REPORT') {
+      await tx
+        .update(lots)
+        .set({ reportDocumentId: documentId })
+        .where(and(eq(lots.id, doc.ownerId), isNull(lots.reportDocumentId)));
+    }
     const summary = {
       documentId,
       versionId: row!.id,
