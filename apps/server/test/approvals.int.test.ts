@@ -161,11 +161,11 @@ describe('approvals.bulkDecide', () => {
 describe('partner view and cancel', () => {
   it('shows a partner its own requests only, and lets the requester cancel a pending one', async () => {
     const req = await openRequest(server, {
-      type: 'CHANGE_REQUEST',
-      subjectType: 'change_request',
+      type: 'HIGH_VALUE_TRADE',
+      subjectType: 'trade',
       partnerId: ids.buyerPartner,
-      summary: 'Change bank account',
-      payload: { changes: { bankAccount: { from: '1', to: '2' } } },
+      summary: 'Post a trade worth ₹4.2 crore',
+      payload: { value: { from: null, to: '42000000.00' } },
       requestedByUserId: ids.buyer,
     });
     expect((await buyer.approvals.mine.query({})).items.map((r) => r.id)).toContain(req.id);

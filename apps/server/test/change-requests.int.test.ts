@@ -145,6 +145,14 @@ describe('high-risk changes need approval', () => {
     expect(withdrawn?.status).toBe('CANCELLED');
     expect((await failure(trader.changeRequests.cancel.mutate({ id: second.id }))).code).toBe('CONFLICT');
   });
+
+  it('withdrawing the approval request from the queue withdraws the change request too', async () => {
+    const cr = await trader.company.proposeChange.mutate({ profile: { ...profile, legalName: 'Deccan Cotton Withdrawn Ltd' } });
+    const [request] = await server.handle.db.select().from(approvalRequests).where(eq(approvalRequests.subjectId, cr.id));
+    await trader.approvals.cancel.mutate({ id: request!.id });
+    expect((await admin.changeRequests.get.query({ id: cr.id })).status).toBe('CANCELLED');
+    expect((await trader.company.get.query()).partner.legalName).toBe('Deccan Cotton Traders Pvt Ltd');
+  });
 });
 
 describe('validation', () => {

@@ -5,13 +5,15 @@ import { DomainError } from '../../errors';
 import { appendEvent } from '../../realtime/outbox';
 import { transact } from '../../shared/transact';
 import { appendAudit } from '../audit/append';
+import { APPROVAL_EFFECTS } from './effects';
 import { APPROVALS_TOPIC } from './request';
 import { assertMayCancel } from './rules';
+import type { ApprovalType } from './types';
 
 /**
  * Withdraws a pending request. Allowed to its requester and to staff; a partner user never sees
  * another partner's request (NOT_FOUND). The type's onRejected effect is not run: a cancellation
- * is a withdrawal, not a decision.
+ * is a withdrawal, not a decision; its onCancelled effect (if any) withdraws the subject too.
  */
 export async function cancelApproval(
   deps: Deps,
@@ -39,6 +41,7 @@ export async function cancelApproval(
       })
       .where(eq(approvalRequests.id, request.id))
       .returning();
+    await APPROVAL_EFFECTS[request.type as ApprovalType]?.onCancelled?.(request, { tx, deps, actor, meta, now, note });
     await appendAudit(
       tx,
       { actor, meta, now },

@@ -25,4 +25,6 @@ export type EffectContext = { tx: Transaction; deps: Deps; actor: Actor; meta: R
 export type ApprovalEffect = {
   onApproved(request: ApprovalRequestRow, ctx: EffectContext): Promise<void>;
   onRejected(request: ApprovalRequestRow, ctx: EffectContext): Promise<void>;
+  /** The request was withdrawn before a decision: the subject returns to its own "withdrawn" state. */
+  onCancelled?(request: ApprovalRequestRow, ctx: EffectContext): Promise<void>;
 };

@@ -92,7 +92,16 @@ async function reject(request: ApprovalRequestRow, ctx: EffectContext): Promise<
   });
 }
 
+/** Withdrawn through the approval queue: the change request is withdrawn with it. */
+async function cancel(request: ApprovalRequestRow, ctx: EffectContext): Promise<void> {
+  const cr = await lockPendingRequest(ctx.tx, request.subjectId);
+  await ctx.tx
+    .update(changeRequests)
+    .set({ status: 'CANCELLED', decidedAt: ctx.now.toISOString() })
+    .where(eq(changeRequests.id, cr.id));
+}
+
 /** Effects of the approval types this module owns (CHANGE_REQUEST). */
 export const partnerApprovalEffects: Partial<Record<ApprovalType, ApprovalEffect>> = {
-  CHANGE_REQUEST: { onApproved: approve, onRejected: reject },
+  CHANGE_REQUEST: { onApproved: approve, onRejected: reject, onCancelled: cancel },
 };
