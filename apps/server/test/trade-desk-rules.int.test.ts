@@ -351,6 +351,11 @@ describe('back office', () => {
     expect(s.countsByState.POSTED).toBeGreaterThan(0);
     expect(s.series).toHaveLength(30);
     expect(Number(s.totalValue)).toBeGreaterThan(0);
+    // Contracts made in the window add up to at most the total (older demo contracts fall outside).
+    const inWindow = s.series.reduce((sum, d) => sum + Number(d.contractValue), 0);
+    expect(inWindow).toBeGreaterThan(0);
+    expect(inWindow).toBeLessThanOrEqual(Number(s.totalValue) + 0.01);
+    expect(Object.keys(s.scoreDistribution).sort()).toEqual(['Average', 'Best', 'Good', 'Poor']);
     const list = await admin.tradeDesk.trades.query({ status: ['AGREED'] });
     expect(list.items.every((t) => t.status === 'AGREED')).toBe(true);
     const perf = await admin.tradeDesk.sellerPerformance.query({});

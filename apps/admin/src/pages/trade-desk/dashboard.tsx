@@ -76,11 +76,21 @@ function Kpi({ label, value, testId }: { label: string; value: string; testId: s
   );
 }
 
+const SCORE_LABELS = ['Best', 'Good', 'Average', 'Poor'] as const;
+const SCORE_COLOURS: Record<(typeof SCORE_LABELS)[number], string> = {
+  Best: '#15803d',
+  Good: '#65a30d',
+  Average: '#ca8a04',
+  Poor: '#dc2626',
+};
+
 function Summary({ data }: { data: SummaryData }) {
   const open = ['POSTED', 'OFFERS_RECEIVED', 'NEGOTIATION'].reduce((n, s) => n + (data.countsByState[s] ?? 0), 0);
   const byState = TRADE_STATES.map((s) => ({ state: humanizeState(s), key: s, count: data.countsByState[s] ?? 0 }));
   const series = data.series.map((d) => ({ day: d.day.slice(5), ...d.counts }));
   const used = TRADE_STATES.filter((s) => data.series.some((d) => (d.counts[s] ?? 0) > 0));
+  const values = data.series.map((d) => ({ day: d.day.slice(5), value: Number(d.contractValue) }));
+  const scores = SCORE_LABELS.map((label) => ({ label, count: data.scoreDistribution[label] }));
   return (
     <div className="grid gap-6">
       <div className="grid gap-4 sm:grid-cols-3 2xl:grid-cols-6" data-testid="trade-desk-kpis">
@@ -135,6 +145,40 @@ function Summary({ data }: { data: SummaryData }) {
                 {used.map((s) => (
                   <Bar key={s} dataKey={s} name={humanizeState(s)} stackId="a" fill={STATE_COLOURS[s] ?? '#94a3b8'} />
                 ))}
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        </Card>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card className="p-4">
+          <h2 className="mb-3 text-sm font-semibold text-slate-900">Contract value per day (INR)</h2>
+          <div className="h-64" role="img" aria-label="Contract value per day">
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart data={values}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="day" tick={{ fontSize: 11 }} />
+                <YAxis tick={{ fontSize: 11 }} tickFormatter={(v: number) => formatInr(String(v))} width={90} />
+                <Tooltip formatter={(v) => formatInr(String(v))} />
+                <Bar dataKey="value" name="Contract value" fill="#0f766e" />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        </Card>
+        <Card className="p-4">
+          <h2 className="mb-3 text-sm font-semibold text-slate-900">Live offers by score label</h2>
+          <div className="h-64" role="img" aria-label="Live offers by score label" data-testid="score-distribution">
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart data={scores}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="label" tick={{ fontSize: 11 }} />
+                <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
+                <Tooltip />
+                <Bar dataKey="count" name="Offers">
+                  {scores.map((s) => (
+                    <Cell key={s.label} fill={SCORE_COLOURS[s.label]} />
+                  ))}
+                </Bar>
               </BarChart>
             </ResponsiveContainer>
           </div>

@@ -6,6 +6,7 @@ import { offsetOf } from '../../shared/pagination';
 import { loadMatchSettings, rankTradeOffers } from './match-service';
 import type { Origin } from './origin';
 import { Dec, money } from './rules/decimal';
+import { labelFor, type MatchLabel } from './rules/matching';
 import type { sellerPerformanceInput, summaryInput } from './schemas';
 
 const OPEN = ['POSTED', 'OFFERS_RECEIVED', 'NEGOTIATION'];
@@ -48,7 +49,7 @@ export async function summary(o: Origin, input: z.infer<typeof summaryInput>) {
   const db = o.deps.db;
   const now = o.deps.clock();
   const since = new Date(now.getTime() - input.days * DAY_MS).toISOString();
-  const [byState, [value], top, openWithOffers, responses, seriesRows] = await Promise.all([
+  const [byState, [value], top, openWithOffers, responses, seriesRows, valueRows] = await Promise.all([
     db.select({ status: trades.status, n: count() }).from(trades).groupBy(trades.status),
     db.select({ total: sum(contracts.value), n: count() }).from(contracts),
     db
@@ -75,6 +76,14 @@ export async function summary(o: Origin, input: z.infer<typeof summaryInput>) {
       .from(trades)
       .where(gte(trades.createdAt, since))
       .groupBy(sql`1`, trades.status),
+    db
+      .select({
+        day: sql<string>`to_char(${contracts.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`,
+        total: sum(contracts.value),
+      })
+      .from(contracts)
+      .where(gte(contracts.createdAt, since))
+      .groupBy(sql`1`),
   ]);
   const settings = await loadMatchSettings(o.deps.settings);
   const scores: number[] = [];
@@ -86,11 +95,18 @@ export async function summary(o: Origin, input: z.infer<typeof summaryInput>) {
     const { ranked } = await rankTradeOffers(db, r.trade, r.template, live, settings, now);
     scores.push(...ranked.map((x) => x.score));
   }
-  const series: { day: string; counts: Record<string, number> }[] = [];
+  const valueByDay = new Map(valueRows.map((r) => [r.day, r.total ?? '0']));
+  const series: { day: string; counts: Record<string, number>; contractValue: string }[] = [];
   for (let d = input.days - 1; d >= 0; d--) {
     const day = new Date(now.getTime() - d * DAY_MS).toISOString().slice(0, 10);
-    series.push({ day, counts: Object.fromEntries(seriesRows.filter((r) => r.day === day).map((r) => [r.status, r.n])) });
+    series.push({
+      day,
+      counts: Object.fromEntries(seriesRows.filter((r) => r.day === day).map((r) => [r.status, r.n])),
+      contractValue: money(valueByDay.get(day) ?? '0'),
+    });
   }
+  const scoreDistribution: Record<MatchLabel, number> = { Best: 0, Good: 0, Average: 0, Poor: 0 };
+  for (const score of scores) scoreDistribution[labelFor(score, settings.labels)] += 1;
   return {
     countsByState: Object.fromEntries(byState.map((r) => [r.status, r.n])) as Record<string, number>,
     contracts: value?.n ?? 0,
@@ -99,6 +115,8 @@ export async function summary(o: Origin, input: z.infer<typeof summaryInput>) {
     medianResponseMinutes: median(responses.map((r) => r.minutes)),
     topCommodities: top,
     series,
+    /** Live offers on open trades by score label (DOMAIN §6.4 thresholds from settings). */
+    scoreDistribution,
   };
 }
 
