@@ -113,7 +113,14 @@ describe('trader app: become a partner', () => {
     await applicant.getByTestId('bank-bankName').fill('State Bank of India');
     await applicant.getByTestId('step-save').click();
 
-    await applicant.getByTestId('documents-note').waitFor(VISIBLE);
+    // Documents: the applicant (no account yet) uploads the PAN card through a one-time link.
+    await applicant.getByTestId('documents-step').waitFor(VISIBLE);
+    await applicant.getByTestId('upload-PAN_CARD').setInputFiles({
+      name: 'pan-card.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
+    await applicant.getByTestId('document-PAN_CARD').getByText('pan-card.pdf · version 1').waitFor(VISIBLE);
     await applicant.getByTestId('documents-continue').click();
     await applicant.getByTestId('consent-terms').check();
     await applicant.getByTestId('consent-privacy').check();

@@ -72,15 +72,17 @@ export function mountUploads(app: Hono, deps: Deps, config: ServerConfig, log: L
     let storedKey: string | null = null;
     try {
       const token = bearerToken(c.req.header('authorization')) ?? readCookie(c.req.header('cookie'), cookieName);
+      // Signed out, only a link issued to an onboarding applicant (bound to no user) can be used.
       const actor = await loadActor(deps, token);
-      if (!actor) throw new DomainError('UNAUTHORIZED', 'Please sign in to continue.');
       const maxBytes = await deps.settings.number('document.maxBytes', DEFAULT_MAX_BYTES);
       const declared = Number(c.req.header('content-length'));
       // Refused before the intent is used, so the same link works for a smaller file.
       if (Number.isFinite(declared) && declared > maxBytes) {
         throw new DomainError('FILE_TOO_LARGE', `The file is larger than the ${Math.floor(maxBytes / 1024)} KB allowed.`);
       }
-      const { documentId } = await claimUploadIntent(deps, actor, c.req.param('token'));
+      const { documentId } = await claimUploadIntent(deps, actor, c.req.param('token')).catch((error: unknown) => {
+        throw actor ? error : new DomainError('UNAUTHORIZED', 'Please sign in to continue.');
+      });
       const body = c.req.raw.body;
       if (!body) throw new DomainError('FILE_TYPE_NOT_ALLOWED', 'The file is empty.');
       const upload = await inspectUpload(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), maxBytes);

@@ -58,6 +58,24 @@ describe('self-service onboarding', () => {
     expect(resumed.applicant).toMatchObject({ emailVerified: true, mobileVerified: true });
     expect(resumed.addresses.branches).toHaveLength(1);
 
+    // Documents: the applicant has no account; the resume token authorises a one-time upload link.
+    const upload = await anonymous.onboarding.createUpload.mutate({ ref, kind: 'PAN_CARD' });
+    const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const posted = await fetch(`${server.url}${upload.uploadUrl}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'pan-card.pdf' },
+      body: pdf,
+    });
+    expect(posted.status).toBe(201);
+    expect(await anonymous.onboarding.documents.query({ ref })).toMatchObject([
+      { kind: 'PAN_CARD', status: 'PENDING', version: 1, fileName: 'pan-card.pdf' },
+    ]);
+    // The link is single use, and another application's token cannot list or upload.
+    const again = await fetch(`${server.url}${upload.uploadUrl}`, { method: 'POST', body: pdf });
+    expect(again.status).toBe(401);
+    const stranger = { resumeToken: 'y'.repeat(43) };
+    expect((await failure(anonymous.onboarding.createUpload.mutate({ ref: stranger, kind: 'PAN_CARD' }))).code).toBe('NOT_FOUND');
+
     const submitted = await anonymous.onboarding.submit.mutate({ ref });
     expect(submitted.status).toBe('PENDING_APPROVAL');
     expect(submitted.number).toMatch(new RegExp(`^BP-${new Date().getUTCFullYear()}-\\d{4}$`));
@@ -66,6 +84,7 @@ describe('self-service onboarding', () => {
     const twice = await failure(anonymous.onboarding.submit.mutate({ ref }));
     expect(twice.code).toBe('CONFLICT');
     expect(twice.message).toContain('PENDING_APPROVAL');
+    expect((await failure(anonymous.onboarding.createUpload.mutate({ ref, kind: 'OTHER' }))).code).toBe('CONFLICT');
     // And the draft can no longer be edited.
     const edit = await failure(
       anonymous.onboarding.saveStep.mutate({ ref, step: 'tax', data: { pan: ACME.pan, gstin: ACME.gstin } }),

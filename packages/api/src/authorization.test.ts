@@ -63,6 +63,8 @@ describe('the access table', () => {
       'auth.verifySignIn',
       'health',
       // The applicant has no account yet: these are authorised by the secret resume token of the application.
+      'onboarding.createUpload',
+      'onboarding.documents',
       'onboarding.get',
       'onboarding.saveStep',
       'onboarding.sendEmailCode',

@@ -203,7 +203,8 @@ export const uploadIntents = pgTable('upload_intents', {
   documentId: uuid('document_id')
     .notNull()
     .references(() => documents.id),
-  userId: uuid('user_id').notNull(),
+  /** The user it was issued to; null for an onboarding applicant, who has no account yet (the token is the authority). */
+  userId: uuid('user_id'),
   expiresAt: tstz('expires_at').notNull(),
   usedAt: tstz('used_at'),
   createdAt: createdAt(),

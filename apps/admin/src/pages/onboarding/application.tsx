@@ -27,12 +27,6 @@ export function ApplicationPage() {
         onSubmitted={() =>
           void navigate({ to: '/applications', search: { ...EMPTY_APPLICATIONS_SEARCH, status: 'PENDING_APPROVAL' } })
         }
-        documentsNote={
-          <p className="text-sm text-slate-600" data-testid="documents-note">
-            Upload the partner's documents (PAN card, GST certificate, cancelled cheque) from the partner's page once the draft is
-            saved; they are verified by compliance.
-          </p>
-        }
       />
     </div>
   );

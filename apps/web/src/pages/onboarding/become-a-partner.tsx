@@ -97,12 +97,6 @@ export function BecomeAPartnerPage() {
       <OnboardingWizard
         appRef={{ resumeToken: token }}
         onSubmitted={() => void navigate({ to: '/application-status', search: { resume: token } })}
-        documentsNote={
-          <p className="text-sm text-slate-600" data-testid="documents-note">
-            Documents (PAN card, GST certificate, cancelled cheque{'…'}) are collected after you submit: our compliance team will
-            ask for them, and once approved you can upload them from your account. You can skip this step now.
-          </p>
-        }
       />
       <p className="mt-6 text-center text-xs text-slate-500">
         Submitted already?{' '}

@@ -1,7 +1,8 @@
 import { Card, cn, ErrorState, LoadingState, toast, trpc } from '@kapas/ui';
 import { Check } from 'lucide-react';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { BankStep, CompanyStep, TaxStep } from './company-steps';
+import { DocumentsStep } from './documents-step';
 import {
   type AppRef,
   type DataOf,
@@ -77,17 +78,9 @@ function nextOf(step: WizardStep): WizardStep {
 /**
  * The whole application as steps, saved one at a time (each save is kept on the server, so the
  * applicant can stop and resume). Used by the trader app (resume token) and the admin app
- * (application id), hence `documentsNote`.
+ * (application id).
  */
-export function OnboardingWizard({
-  appRef,
-  onSubmitted,
-  documentsNote,
-}: {
-  appRef: AppRef;
-  onSubmitted: () => void;
-  documentsNote: ReactNode;
-}) {
+export function OnboardingWizard({ appRef, onSubmitted }: { appRef: AppRef; onSubmitted: () => void }) {
   const query = trpc.onboarding.get.useQuery({ ref: appRef }, { retry: false });
   const utils = trpc.useUtils();
   const [current, setCurrent] = useState<WizardStep | null>(null);
@@ -139,7 +132,7 @@ export function OnboardingWizard({
         {step === 'bank' && <BankStep {...props} />}
         {step === 'documents' && (
           <div className="grid gap-4">
-            {documentsNote}
+            <DocumentsStep appRef={appRef} registrationType={draft.company.registrationType} />
             <div className="flex justify-end">
               <button
                 type="button"

@@ -23,7 +23,7 @@ import {
 } from '@kapas/ui';
 import { FlaskConical } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
-import { uploadLabReport } from './lot-upload';
+import { uploadDocumentFile } from '../../lib/document-upload';
 import { type TradeMasters, useTradeMasters } from './masters';
 import { numericTemplate } from './trade-form-model';
 
@@ -183,7 +183,10 @@ function PublishLot({ masters }: { masters: TradeMasters }) {
       });
       if (file) {
         try {
-          await uploadLabReport(() => createUpload.mutateAsync({ ownerType: 'LOT', ownerId: lot.id, kind: 'LAB_REPORT' }), file);
+          await uploadDocumentFile(
+            () => createUpload.mutateAsync({ ownerType: 'LOT', ownerId: lot.id, kind: 'LAB_REPORT' }),
+            file,
+          );
         } catch (error) {
           toast.error(`Lot published, but the lab report did not upload: ${errorMessage(error)}`);
         }

@@ -7,7 +7,7 @@ import { DomainError } from '../../errors';
 import { appendEvent } from '../../realtime/outbox';
 import { transact } from '../../shared/transact';
 import { appendAudit } from '../audit/append';
-import { assertCanWrite, loadOwner } from './ownership';
+import { assertCanWrite, loadOwner, type Owner } from './ownership';
 import type { createUploadInput } from './schemas';
 
 export const DOCUMENTS_TOPIC = 'documents';
@@ -37,19 +37,26 @@ export async function createUpload(o: Origin, input: z.infer<typeof createUpload
       });
     }
   }
+  return issueIntent(o.deps, o.meta, o.actor, owner, input.kind);
+}
+
+type IntentOwner = Pick<Owner, 'type' | 'id' | 'partnerId'>;
+
+/** Opens (or reuses) the document slot and issues a one-time upload link bound to `actor` (null: an onboarding applicant). */
+async function issueIntent(deps: Deps, meta: RequestMeta, actor: Actor | null, owner: IntentOwner, kind: string) {
   const token = randomBytes(32).toString('base64url');
-  const now = o.deps.clock();
+  const now = deps.clock();
   const expiresAt = new Date(now.getTime() + INTENT_MINUTES * 60_000).toISOString();
-  return transact(o.deps, async (tx) => {
+  return transact(deps, async (tx) => {
     let [doc] = await tx
       .select({ id: documents.id })
       .from(documents)
-      .where(and(eq(documents.ownerType, owner.type), eq(documents.ownerId, owner.id), eq(documents.kind, input.kind)))
+      .where(and(eq(documents.ownerType, owner.type), eq(documents.ownerId, owner.id), eq(documents.kind, kind)))
       .limit(1);
     if (!doc) {
       [doc] = await tx
         .insert(documents)
-        .values({ partnerId: owner.partnerId, ownerType: owner.type, ownerId: owner.id, kind: input.kind })
+        .values({ partnerId: owner.partnerId, ownerType: owner.type, ownerId: owner.id, kind: kind })
         .returning({ id: documents.id });
       if (owner.type === 'CERTIFICATION') {
         await tx
@@ -59,15 +66,15 @@ export async function createUpload(o: Origin, input: z.infer<typeof createUpload
       }
     }
     const documentId = doc!.id;
-    await tx.insert(uploadIntents).values({ tokenHash: hashToken(token), documentId, userId: o.actor.userId, expiresAt });
+    await tx.insert(uploadIntents).values({ tokenHash: hashToken(token), documentId, userId: actor?.userId ?? null, expiresAt });
     await appendAudit(
       tx,
-      { actor: o.actor, meta: o.meta, now },
+      { actor, meta, now },
       {
         action: 'document.upload.start',
         entityType: 'document',
         entityId: documentId,
-        newValues: { ownerType: owner.type, ownerId: owner.id, kind: input.kind },
+        newValues: { ownerType: owner.type, ownerId: owner.id, kind: kind },
         partnerId: owner.partnerId,
       },
     );
@@ -76,10 +83,18 @@ export async function createUpload(o: Origin, input: z.infer<typeof createUpload
 }
 
 /**
+ * Step 1 for an onboarding applicant, who has no account yet: the onboarding module has already
+ * checked the resume token and that the application is still a draft. The link is bound to no user.
+ */
+export function createApplicantUpload(deps: Deps, meta: RequestMeta, actor: Actor | null, partnerId: string, kind: string) {
+  return issueIntent(deps, meta, actor, { type: 'PARTNER', id: partnerId, partnerId }, kind);
+}
+
+/**
  * Step 2, before the body is read: consumes the intent (single use) if it is valid, unexpired and
  * was issued to this user. Anything else is NOT_FOUND.
  */
-export async function claimUploadIntent(deps: Deps, actor: Actor, token: string): Promise<{ documentId: string }> {
+export async function claimUploadIntent(deps: Deps, actor: Actor | null, token: string): Promise<{ documentId: string }> {
   const now = deps.clock().toISOString();
   const [row] = await deps.db
     .update(uploadIntents)
@@ -89,7 +104,7 @@ export async function claimUploadIntent(deps: Deps, actor: Actor, token: string)
         eq(uploadIntents.tokenHash, hashToken(token)),
         isNull(uploadIntents.usedAt),
         gt(uploadIntents.expiresAt, now),
-        eq(uploadIntents.userId, actor.userId),
+        actor ? eq(uploadIntents.userId, actor.userId) : isNull(uploadIntents.userId),
       ),
     )
     .returning({ documentId: uploadIntents.documentId });
@@ -100,7 +115,11 @@ export async function claimUploadIntent(deps: Deps, actor: Actor, token: string)
 export type StoredUpload = { storageKey: string; mimeType: string; sizeBytes: number; sha256: string; fileName: string };
 
 /** Step 3, after the file is stored: the next version, the document back to PENDING, audit and event, in one transaction. */
-export async function recordUploadedVersion(o: Origin, documentId: string, file: StoredUpload) {
+export async function recordUploadedVersion(
+  o: { deps: Deps; actor: Actor | null; meta: RequestMeta },
+  documentId: string,
+  file: StoredUpload,
+) {
   const now = o.deps.clock();
   return transact(o.deps, async (tx) => {
     const [doc] = await tx.select().from(documents).where(eq(documents.id, documentId)).for('update');
@@ -108,7 +127,7 @@ export async function recordUploadedVersion(o: Origin, documentId: string, file:
     const version = doc.currentVersion + 1;
     const [row] = await tx
       .insert(documentVersions)
-      .values({ documentId, version, ...file, uploadedByUserId: o.actor.userId })
+      .values({ documentId, version, ...file, uploadedByUserId: o.actor?.userId ?? null })
       .returning();
     await tx
       .update(documents)

@@ -15,6 +15,8 @@ export const ONBOARDING_ACCESS: Record<string, AccessRule> = {
   'onboarding.verifyMobile': { access: 'public', tenant: 'partner' },
   'onboarding.submit': { access: 'public', tenant: 'partner' },
   'onboarding.status': { access: 'public', tenant: 'partner' },
+  'onboarding.createUpload': { access: 'public', tenant: 'partner' },
+  'onboarding.documents': { access: 'public', tenant: 'partner' },
   'onboarding.createDraft': { access: 'partner:manage', audience: 'BACK_OFFICE', tenant: 'back-office' },
   'onboarding.drafts': { access: 'partner:manage', audience: 'BACK_OFFICE', tenant: 'back-office' },
   'onboarding.registerPartner': { access: 'partner:register', audience: 'PARTNER', tenant: 'partner' },

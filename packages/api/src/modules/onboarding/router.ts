@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { procedure, publicProcedure, router } from '../../trpc';
-import { draftsInput, refInput, saveStepInput, startInput, verifyCodeInput } from './schemas';
+import { applicationDocumentKind, applicationDocuments, createApplicationUpload } from './documents';
+import { applicationRef, draftsInput, refInput, saveStepInput, startInput, verifyCodeInput } from './schemas';
 import * as onboarding from './service';
 import { saveStep } from './steps';
 import { submit } from './submit';
@@ -20,6 +22,10 @@ export const onboardingRouter = router({
   verifyMobile: publicProcedure.input(verifyCodeInput).mutation(({ ctx, input }) => verifyCode(ctx, input, 'MOBILE')),
   submit: publicProcedure.input(refInput).mutation(({ ctx, input }) => submit(ctx, input.ref)),
   status: publicProcedure.input(refInput).query(({ ctx, input }) => onboarding.status(ctx, input.ref)),
+  createUpload: publicProcedure
+    .input(z.object({ ref: applicationRef, kind: applicationDocumentKind }))
+    .mutation(({ ctx, input }) => createApplicationUpload(ctx, input.ref, input.kind)),
+  documents: publicProcedure.input(refInput).query(({ ctx, input }) => applicationDocuments(ctx, input.ref)),
 
   createDraft: procedure.input(startInput).mutation(({ ctx, input }) => onboarding.createDraft(ctx, input)),
   drafts: procedure.input(draftsInput).query(({ ctx, input }) => onboarding.listDrafts(ctx, input)),

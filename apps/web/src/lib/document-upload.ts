@@ -1,11 +1,11 @@
 /**
- * The lab report of a tested lot, through the documents API: ask for a one-time upload URL for
- * the lot (owner LOT, kind LAB_REPORT), then POST the raw file to it. The server checks size and
- * type by content; its error arrives as `{ error: { code, message } }`.
+ * A file through the documents API: ask for a one-time upload URL (e.g. a lot's lab report, or an
+ * applicant's PAN card), then POST the raw file to it. The server checks size and type by content;
+ * its error arrives as `{ error: { code, message } }`.
  */
 type UploadStart = { uploadUrl: string; documentId: string };
 
-export async function uploadLabReport(start: () => Promise<UploadStart>, file: File): Promise<string> {
+export async function uploadDocumentFile(start: () => Promise<UploadStart>, file: File): Promise<string> {
   const { uploadUrl, documentId } = await start();
   const response = await fetch(uploadUrl, {
     method: 'POST',
