@@ -97,7 +97,11 @@ export function attachWebSockets(
     wss,
     announceReconnect() {
       const message = JSON.stringify({ id: null, method: 'reconnect' });
-      for (const client of wss.clients) if (client.readyState === client.OPEN) client.send(message);
+      for (const client of wss.clients) {
+        if (client.readyState !== client.OPEN) continue;
+        client.send(message);
+        stopTrackedItems(client);
+      }
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -106,6 +110,29 @@ export function attachWebSockets(
         wss.close(() => resolve());
       }),
   };
+}
+
+/**
+ * After "reconnect" the client resubscribes elsewhere from the last event id it has processed; an
+ * event this socket still delivered meanwhile would reach it twice. So tracked subscription items
+ * stop here (the new connection replays them); answers to calls in flight still go out.
+ */
+function stopTrackedItems(client: WebSocket): void {
+  const send = client.send.bind(client);
+  client.send = ((...args: Parameters<typeof client.send>) => {
+    const [data] = args;
+    if (typeof data === 'string' && isTrackedItem(data)) return;
+    send(...args);
+  }) as typeof client.send;
+}
+
+function isTrackedItem(message: string): boolean {
+  try {
+    const parsed = JSON.parse(message) as { result?: { type?: string; id?: unknown } };
+    return parsed.result?.type === 'data' && parsed.result.id !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** Same origin as the server itself, or one of the configured origins. */

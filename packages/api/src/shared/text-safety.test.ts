@@ -6,7 +6,7 @@ describe('unstorableTextPath', () => {
     expect(unstorableTextPath({ name: 'a\u0000b' })).toBe('input.name');
     expect(unstorableTextPath({ list: [{ note: 'x\ud800' }] })).toBe('input.list.0.note');
     expect(unstorableTextPath({ list: ['\udc00y'] })).toBe('input.list.0');
-    expect(unstorableTextPath({ ['k\u0000']: 1 })).toBe('input');
+    expect(unstorableTextPath({ 'k\u0000': 1 })).toBe('input');
   });
 
   it('accepts ordinary text, emoji (a proper surrogate pair) and non-strings', () => {
