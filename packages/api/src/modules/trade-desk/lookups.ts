@@ -1,7 +1,7 @@
 /** Reference reads the trade-desk services share: commodity templates, places, partners, certifications. */
+
 import {
   branches,
-  certifications,
   commodities,
   type DbOrTx,
   masterItems,
@@ -11,8 +11,9 @@ import {
   states,
   stations,
 } from '@kapas/db';
-import { and, eq, gte, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { DomainError } from '../../errors';
+import { verifiedCertificationsOf } from '../certifications/for-matching';
 import type { CandidateCertificate, Place, TemplateParameter } from './rules/match-types';
 
 export type Commodity = { id: string; name: string; active: boolean; template: QualityParameter[] };
@@ -121,36 +122,25 @@ export async function checkBranch(db: DbOrTx, partnerId: string, branchId: strin
   return row;
 }
 
-/**
- * Certifications that count in matching (DOMAIN §4): VERIFIED, not expired, visible in trade.
- * Same rule as the certifications module's `verifiedCertificationsOf`.
- */
+/** The certifications that count in matching, per partner, in the shape the pure matching rules take. */
 export async function tradeCertifications(
   db: DbOrTx,
   partnerIds: readonly string[],
   now: Date,
 ): Promise<Map<string, CandidateCertificate[]>> {
-  const out = new Map<string, CandidateCertificate[]>();
-  if (partnerIds.length === 0) return out;
-  const today = now.toISOString().slice(0, 10);
-  const rows = await db
-    .select({ partnerId: certifications.partnerId, type: certifications.certificateType, expiresOn: certifications.expiresOn })
-    .from(certifications)
-    .where(
-      and(
-        inArray(certifications.partnerId, [...partnerIds]),
-        eq(certifications.status, 'VERIFIED'),
-        eq(certifications.visibleInTrade, true),
-        gte(certifications.expiresOn, today),
-      ),
-    );
-  for (const r of rows) {
-    const list = out.get(r.partnerId) ?? [];
-    // Valid through the whole expiry day.
-    list.push({ type: r.type, status: 'VERIFIED', visibleInTrade: true, expiresAt: new Date(`${r.expiresOn}T23:59:59.999Z`) });
-    out.set(r.partnerId, list);
-  }
-  return out;
+  const verified = await verifiedCertificationsOf(db, partnerIds, now);
+  return new Map(
+    [...verified].map(([partnerId, certs]) => [
+      partnerId,
+      // Valid through the whole expiry day.
+      certs.map((c) => ({
+        type: c.certificateType,
+        status: 'VERIFIED',
+        visibleInTrade: true,
+        expiresAt: new Date(`${c.expiresOn}T23:59:59.999Z`),
+      })),
+    ]),
+  );
 }
 
 export async function masterNames(db: DbOrTx, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
