@@ -29,7 +29,7 @@ export { sweepSessions } from './modules/sessions/sweep';
 /** Pure matching rules (DOMAIN §6.4), exported for the P4 benchmark. */
 export * as matchingRules from './modules/trade-desk/rules/matching';
 export { EventBus } from './realtime/bus';
-export { EVENTS_CHANNEL } from './realtime/outbox';
+export { EVENTS_CHANNEL } from './realtime/log-buffer';
 export { type AppRouter, appRouter } from './root';
 export { MemoryRateLimiter, PostgresRateLimiter, type RateLimiter } from './shared/rate-limit';
 export { SettingsStore } from './shared/settings';

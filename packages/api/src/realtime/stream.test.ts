@@ -1,4 +1,6 @@
+import { events } from '@kapas/db';
 import { isTrackedEnvelope } from '@trpc/server';
+import { max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../context';
 import { transact } from '../shared/transact';
@@ -15,8 +17,12 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-const emit = (n: number) =>
-  transact(deps, (tx) => appendEvent(tx, { audience: 'ALL_SIGNED_IN', topic: 'test', type: 'tick', payload: { n } }));
+/** Commits one event and returns its id (nothing else writes events in this file). */
+async function emit(n: number): Promise<number> {
+  await transact(deps, (tx) => appendEvent(tx, { audience: 'ALL_SIGNED_IN', topic: 'test', type: 'tick', payload: { n } }));
+  const [row] = await deps.db.select({ id: max(events.id) }).from(events);
+  return Number(row?.id);
+}
 
 /** The event inside a tracked envelope `[id, data, symbol]`. */
 function eventOf(result: IteratorResult<unknown>): StreamedEvent {

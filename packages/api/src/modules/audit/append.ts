@@ -1,8 +1,7 @@
-import { auditLog, type DbOrTx } from '@kapas/db';
-import { desc } from 'drizzle-orm';
+import type { DbOrTx } from '@kapas/db';
 import type { Actor, RequestMeta } from '../../context';
-import { lockAppendOrder } from '../../realtime/outbox';
-import { type AuditFields, chainHash, GENESIS_HASH } from './chain';
+import { appendAuditFields } from '../../realtime/log-buffer';
+import type { AuditFields } from './chain';
 
 export type AuditEntry = {
   action: string;
@@ -16,14 +15,10 @@ export type AuditEntry = {
 export type AuditOrigin = { actor: Actor | null; meta: RequestMeta; now: Date };
 
 /**
- * Appends one row to the hash-chained audit trail, inside the caller's transaction. The append
- * lock makes "read the last hash, insert the next" atomic across concurrent writers, so the chain
- * never forks. Never pass secrets in old/new values.
+ * Appends one row to the hash-chained audit trail, inside the caller's transaction (chained and
+ * written under the log lock by realtime/log-buffer.ts). Never pass secrets in old/new values.
  */
 export async function appendAudit(tx: DbOrTx, origin: AuditOrigin, entry: AuditEntry): Promise<void> {
-  await lockAppendOrder(tx);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
   const fields: AuditFields = {
     at: origin.now.toISOString(),
     actorUserId: origin.actor?.userId ?? null,
@@ -39,5 +34,5 @@ export async function appendAudit(tx: DbOrTx, origin: AuditOrigin, entry: AuditE
     requestId: origin.meta.requestId,
     sessionId: origin.actor?.sessionId ?? null,
   };
-  await tx.insert(auditLog).values({ ...fields, prevHash, hash: chainHash(prevHash, fields) });
+  await appendAuditFields(tx, fields);
 }
