@@ -135,9 +135,10 @@ describe('sub-user branch scope', () => {
       idempotencyKey: newKey(),
     });
     const seen: { type: string; payload: Record<string, unknown> }[] = [];
+    const errors: unknown[] = [];
     const sub = subUser.offers.onNegotiation.subscribe(
       { offerId: offer.id, lastEventId: 0 },
-      { onData: (item) => seen.push(item.data) },
+      { onData: (item) => seen.push(item.data), onError: (e) => errors.push(e) },
     );
     await until(() => seen.some((e) => e.type === 'offer.received'));
     await buyer.offers.counter.mutate({
@@ -148,11 +149,17 @@ describe('sub-user branch scope', () => {
       idempotencyKey: newKey(),
     });
     await until(() => seen.some((e) => e.type === 'offer.countered'));
-    await server.handle.db
-      .update(users)
-      .set({ branchIds: [branchB] })
-      .where(eq(users.email, 'branch-a@saurashtra-mills.example'));
-    await new Promise((r) => setTimeout(r, 3_000));
+    // The primary user moves the sub-user to branch B: its socket is closed, and the client's
+    // resubscription to the room is refused.
+    const [desk] = (await buyer.subUsers.list.query()).filter((u) => u.email === 'branch-a@saurashtra-mills.example');
+    await buyer.subUsers.update.mutate({
+      userId: desk!.id,
+      name: desk!.name,
+      capabilities: ['trade:read'],
+      branchIds: [branchB],
+    });
+    await until(() => errors.length > 0);
+    expect((errors[0] as { data?: { code?: string } }).data?.code).toBe('NOT_FOUND');
     await seller.offers.counter.mutate({
       offerId: offer.id,
       version: 2,

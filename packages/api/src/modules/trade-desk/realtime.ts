@@ -1,11 +1,11 @@
 /**
  * Trade-desk subscriptions. Every event passes canReceive (audience) AND, for the negotiation
- * room and the personal feed, a fresh party check: a user removed from the partner or whose
- * sub-user branches no longer cover the record stops receiving. The check reads the caller's
- * current user row through a short cache so a busy room does not query on every event.
+ * room and the personal feed, the party and branch rules against the subscriber's actor. That
+ * actor is never stale: anything that changes it (sub-user branches or permissions, deactivation,
+ * a suspended partner, a revoked session) commits an `access.changed` or `session.ended` event
+ * that closes the user's sockets, and the client's resubscription is checked afresh (NOT_FOUND
+ * for a room it no longer belongs to). So no per-subscriber polling is needed.
  */
-import { users } from '@kapas/db';
-import { eq } from 'drizzle-orm';
 import type { Actor, Deps } from '../../context';
 import { canReceive } from '../../realtime/audience';
 import type { EventRow } from '../../realtime/bus';
@@ -14,35 +14,7 @@ import { BACK_OFFICE_TOPIC, FEED_TOPIC, offerTopic } from './events';
 import { offerWithTrade } from './offer-read';
 import { branchAllowed, canReadOffer } from './scope';
 
-const RECHECK_MS = 2_000;
-
-type Membership = { partnerId: string | null; branchIds: string[] | null; active: boolean };
-
-/** The caller's current partner and branches, re-read at most every RECHECK_MS. */
-function membership(deps: Deps, actor: Actor): () => Promise<Membership> {
-  let cached: Membership | null = null;
-  let at = 0;
-  return async () => {
-    if (cached && Date.now() - at < RECHECK_MS) return cached;
-    const [u] = await deps.db
-      .select({ partnerId: users.partnerId, branchIds: users.branchIds, status: users.status })
-      .from(users)
-      .where(eq(users.id, actor.userId));
-    cached = {
-      partnerId: u?.partnerId ?? null,
-      branchIds: actor.isPrimary ? null : (u?.branchIds ?? null),
-      active: u?.status === 'ACTIVE',
-    };
-    at = Date.now();
-    return cached;
-  };
-}
-
-function current(actor: Actor, m: Membership): Actor {
-  return { ...actor, partnerId: actor.kind === 'PARTNER' ? m.partnerId : actor.partnerId, branchIds: m.branchIds };
-}
-
-async function* guarded(
+function guarded(
   deps: Deps,
   actor: Actor,
   topic: string,
@@ -50,28 +22,7 @@ async function* guarded(
   signal: AbortSignal | undefined,
   allowed: (a: Actor, e: EventRow) => boolean,
 ) {
-  const who = membership(deps, actor);
-  // streamEvents' accept is synchronous: the membership is refreshed before each item is delivered.
-  let me = current(actor, await who());
-  const stream = streamEvents({
-    db: deps.db,
-    bus: deps.bus,
-    topic,
-    lastEventId,
-    signal,
-    accept: (e) => me !== null && allowed(me, e),
-  });
-  const refresh = setInterval(() => {
-    void who().then((m) => {
-      me = current(actor, m);
-      if (!m.active) me = { ...me, partnerId: null, kind: 'PARTNER', capabilities: new Set() };
-    });
-  }, RECHECK_MS);
-  try {
-    yield* stream;
-  } finally {
-    clearInterval(refresh);
-  }
+  return streamEvents({ db: deps.db, bus: deps.bus, topic, lastEventId, signal, accept: (e) => allowed(actor, e) });
 }
 
 export async function* negotiationRoom(
