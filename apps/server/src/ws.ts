@@ -83,7 +83,6 @@ export function attachWebSockets(
   // A session ended anywhere (sign-out, revocation, expiry) closes its sockets as soon as the event
   // commits; a permission change closes the user's sockets so they reconnect with fresh capabilities.
   const unsubscribe = deps.bus.subscribe((event) => {
-    if (event.topic !== 'session') return;
     if (event.type === 'session.ended') {
       for (const client of bySession.get(String(event.payload.sessionId)) ?? [])
         client.close(CLOSE_SESSION_ENDED, 'Session ended');
@@ -91,7 +90,7 @@ export function attachWebSockets(
       for (const client of byUser.get(String(event.payload.userId)) ?? [])
         client.close(CLOSE_ACCESS_CHANGED, 'Permissions changed');
     }
-  });
+  }, 'session');
 
   return {
     wss,

@@ -12,7 +12,8 @@ export type EventListener = (event: EventRow) => void;
  * Several server instances: wire PostgreSQL NOTIFY to `poke()` on each instance.
  */
 export class EventBus {
-  private readonly listeners = new Set<EventListener>();
+  /** Listeners of every event (key `null`) and of one topic each: dispatch touches only the topic's own. */
+  private readonly listeners = new Map<string | null, Set<EventListener>>();
   private lastId = 0;
   private ready: Promise<void> | null = null;
   private draining: Promise<void> | null = null;
@@ -37,13 +38,21 @@ export class EventBus {
     return this.ready;
   }
 
-  subscribe(listener: EventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** Hears every committed event, or with `topic` only that topic's. Returns the unsubscribe. */
+  subscribe(listener: EventListener, topic: string | null = null): () => void {
+    let set = this.listeners.get(topic);
+    if (!set) this.listeners.set(topic, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.listeners.get(topic) === set) this.listeners.delete(topic);
+    };
   }
 
   get listenerCount(): number {
-    return this.listeners.size;
+    let count = 0;
+    for (const set of this.listeners.values()) count += set.size;
+    return count;
   }
 
   /** Something was committed: read and dispatch it. Coalesces concurrent pokes into one reader. Never rejects. */
@@ -71,7 +80,8 @@ export class EventBus {
       const rows = await this.db.select().from(events).where(gt(events.id, this.lastId)).orderBy(asc(events.id)).limit(1000);
       for (const row of rows) {
         this.lastId = row.id;
-        for (const listener of this.listeners) listener(row);
+        for (const listener of this.listeners.get(null) ?? []) listener(row);
+        for (const listener of this.listeners.get(row.topic) ?? []) listener(row);
       }
       if (rows.length === 1000) this.again = true;
     } while (this.again);

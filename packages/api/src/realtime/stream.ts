@@ -26,10 +26,9 @@ export async function* streamEvents(options: StreamOptions) {
   const queue: EventRow[] = [];
   let wake: (() => void) | null = null;
   const unsubscribe = bus.subscribe((event) => {
-    if (event.topic !== topic) return;
     queue.push(event);
     wake?.();
-  });
+  }, topic);
   const onAbort = () => wake?.();
   signal?.addEventListener('abort', onAbort);
   try {
