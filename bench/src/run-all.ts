@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   p2b: () => import('./p2b-idle-sockets'),
   p3: () => import('./p3-sign-in'),
   p4: () => import('./p4-matching'),
+  r19: () => import('./r19-isolation'),
 };
 
 const asked = process.argv.slice(2).filter((a) => a !== '--');

@@ -7,10 +7,11 @@ import { tokenFor, until } from './reliability-helpers';
 
 /**
  * R19: a subscriber that stops reading and a client flooding 1,000 messages a second must not
- * hurt anyone else: a normal subscriber's event p99 stays within 1.2× of its p99 without them
- * (compared over alternating phases; timing, so the comparison gets a fresh measurement twice
- * before failing), the flooder is cut off with 1008, and the server does not buffer without
- * limit for the reader that stopped.
+ * hurt anyone else. Here, without timing: the flooder is cut off with 1008, a normal subscriber
+ * still gets every event created during the attack exactly once and in order, every mutation
+ * still succeeds, and the server does not buffer without limit for the reader that stopped.
+ * The latency half of R19 (others' p99 within 1.2× of their p99 without the attack) is a speed
+ * target, measured by `pnpm bench r19` (bench/src/r19-isolation.ts), not asserted here.
  */
 let server: TestServer;
 let adminToken: string;
@@ -24,21 +25,24 @@ afterAll(() => server.stop());
 
 const wsUrl = () => `${server.url.replace('http', 'ws')}/trpc?connectionParams=1`;
 
-/** A raw subscriber to masters.onChange that reports the id (or flood code) of each event's item. */
-async function subscriber(onItem: (key: string) => void): Promise<WebSocket> {
+type Received = { eventId: number; key: string };
+
+/** A raw subscriber to masters.onChange that reports each event's tracked id and its item's id (or flood code). */
+async function subscriber(onItem: (item: Received) => void): Promise<WebSocket> {
   const ws = new WebSocket(wsUrl());
   await new Promise((resolve) => ws.once('open', resolve));
   const started = new Promise<void>((resolve) =>
     ws.on('message', (raw) => {
       const text = String(raw);
       if (text === 'PING') return void ws.send('PONG');
+      // Tracked items arrive as { id, data: { id, type, payload } }.
       const msg = JSON.parse(text) as {
-        result?: { type?: string; data?: { data?: { payload?: { id?: string; code?: string } } } };
+        result?: { type?: string; data?: { id?: string; data?: { payload?: { id?: string; code?: string } } } };
       };
       if (msg.result?.type === 'started') resolve();
       const payload = msg.result?.data?.data?.payload;
       const key = payload?.id ?? payload?.code;
-      if (key) onItem(key);
+      if (key) onItem({ eventId: Number(msg.result?.data?.id), key });
     }),
   );
   ws.send(JSON.stringify({ method: 'connectionParams', data: { token: buyerToken } }));
@@ -47,73 +51,86 @@ async function subscriber(onItem: (key: string) => void): Promise<WebSocket> {
   return ws;
 }
 
-let itemNo = 0;
-/** Creates `n` items one after another; returns the normal subscriber's latency for each. */
-async function measure(arrived: Map<string, number>, n: number): Promise<number[]> {
-  const latencies: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const code = `R19_${itemNo++}`;
-    const t0 = performance.now();
-    const res = await fetch(`${server.url}/trpc/masters.createItem`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-      body: JSON.stringify({ kind: 'VARIETY', code, name: code, days: null }),
-    });
-    expect(res.status).toBe(200);
-    const { id } = ((await res.json()) as { result: { data: { id: string } } }).result.data;
-    await until(() => arrived.has(id), 10_000, `event ${code}`);
-    latencies.push(arrived.get(id)! - t0);
-  }
-  return latencies;
-}
-
-const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))]!;
-
 /** Stops reading from the socket: the kernel buffers fill, then the server's send buffer grows. */
 function stopReading(ws: WebSocket): void {
   (ws as unknown as { _socket: Socket })._socket.pause();
 }
 
-describe('R19 slow consumer and floods', () => {
-  it('keeps others within 1.2× p99 while one reader stalls and one client floods', { timeout: 240_000, retry: 2 }, async () => {
-    const arrived = new Map<string, number>();
-    const normal = await subscriber((code) => arrived.set(code, performance.now()));
-    await measure(arrived, 10); // warm-up
-
-    const quiet: number[] = [];
-    const attacked: number[] = [];
-    const flooderClosedWith: number[] = [];
-    for (let round = 0; round < 2; round++) {
-      quiet.push(...(await measure(arrived, 25)));
-
-      const slow = await subscriber(() => {});
-      stopReading(slow);
-      let flooding = true;
-      const flood = (async () => {
-        while (flooding) {
-          // Anonymous (no connectionParams step): `health` is public.
-          const ws = new WebSocket(`${server.url.replace('http', 'ws')}/trpc`);
-          const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
-          ws.on('error', () => {});
-          await new Promise((resolve) => ws.once('open', resolve));
-          // 1,000 messages a second until the server cuts the socket off.
-          const timer = setInterval(() => {
-            if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: 1, method: 'query', params: { path: 'health' } }));
-          }, 1);
-          flooderClosedWith.push(await closed);
-          clearInterval(timer);
+/**
+ * Floods anonymously (`health` is public) at 1,000 messages a second, reconnecting each time the
+ * server cuts it off, until `stop()`; the socket open at that moment floods on until it is cut too.
+ */
+function flooder() {
+  const closeCodes: number[] = [];
+  let flooding = true;
+  const message = JSON.stringify({ id: 1, method: 'query', params: { path: 'health' } });
+  const done = (async () => {
+    while (flooding) {
+      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/trpc`);
+      ws.on('error', () => {});
+      const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+      const opened = await Promise.race([new Promise<true>((resolve) => ws.once('open', () => resolve(true))), closed]);
+      if (opened !== true) {
+        closeCodes.push(opened); // refused before opening: not a guard cut, so the test fails on it
+        continue;
+      }
+      // Open-loop: whatever the timer's slack, one message per millisecond since the socket opened.
+      const start = performance.now();
+      let sent = 0;
+      const timer = setInterval(() => {
+        while (ws.readyState === ws.OPEN && sent < performance.now() - start) {
+          ws.send(message);
+          sent++;
         }
-      })();
-      attacked.push(...(await measure(arrived, 25)));
-      flooding = false;
-      await flood;
-      slow.terminate();
+      }, 1);
+      closeCodes.push(await closed);
+      clearInterval(timer);
     }
-    normal.terminate();
-    // The guard cuts a flooder off with 1008 (policy violation).
-    expect(flooderClosedWith).toContain(1008);
-    // 2 ms of slack: below that, p99 is timer resolution, not the server.
-    expect(p99(attacked)).toBeLessThanOrEqual(1.2 * p99(quiet) + 2);
+  })();
+  return {
+    closeCodes,
+    stop: async () => {
+      flooding = false;
+      await done;
+    },
+  };
+}
+
+describe('R19 slow consumer and floods', () => {
+  it('cuts a flooder off (1008); others get every event once, in order, and every call succeeds', {
+    timeout: 120_000,
+  }, async () => {
+    const received: Received[] = [];
+    const normal = await subscriber((item) => received.push(item));
+    const slow = await subscriber(() => {});
+    stopReading(slow);
+    const flood = flooder();
+    const created: string[] = [];
+    try {
+      // The attack is under way (the guard has cut the flooder at least once) before anything is created.
+      await until(() => flood.closeCodes.length > 0, 30_000, 'the guard to cut the flooder off');
+      for (let i = 0; i < 40; i++) {
+        const code = `R19_${i}`;
+        const res = await fetch(`${server.url}/trpc/masters.createItem`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+          body: JSON.stringify({ kind: 'VARIETY', code, name: code, days: null }),
+        });
+        expect(res.status).toBe(200);
+        created.push(((await res.json()) as { result: { data: { id: string } } }).result.data.id);
+      }
+      await until(() => received.length >= created.length, 30_000, 'the normal subscriber to get every event');
+    } finally {
+      await flood.stop();
+      slow.terminate();
+      normal.terminate();
+    }
+    // Every event of the attack, exactly once and in creation order (nothing else was created meanwhile).
+    expect(received.map((r) => r.key)).toEqual(created);
+    const ids = received.map((r) => r.eventId);
+    expect(ids.every((id, i) => Number.isInteger(id) && (i === 0 || id > ids[i - 1]!))).toBe(true);
+    // Every connection of the flooder, the last one included, was cut by the guard (policy violation).
+    expect(new Set(flood.closeCodes)).toEqual(new Set([1008]));
   });
 
   it('does not buffer without limit for a subscriber that stopped reading', { timeout: 240_000 }, async () => {
