@@ -15,7 +15,7 @@ import { Send } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { useTradeMasters } from './masters';
 import { QuickEntryBox } from './quick-entry-box';
-import { TradeForm } from './trade-form';
+import { FormErrorSummary, TradeForm } from './trade-form';
 import {
   apiErrorsToDraft,
   applyQuickEntry,
@@ -25,16 +25,15 @@ import {
   missingFieldId,
   missingLabel,
   type QuickEntryResult,
-  type TradeDraft,
 } from './trade-form-model';
+import { useTradeDraft } from './use-trade-draft';
 
 export function CreateTradePage() {
   const search = useSearch({ from: '/app/trade-desk/trades/new' });
   const navigate = useNavigate();
   const masters = useTradeMasters();
   const utils = trpc.useUtils();
-  const [draft, setDraft] = useState<TradeDraft>(EMPTY_DRAFT);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { draft, setDraft, errors, setErrors, onChange, refuse, formRef } = useTradeDraft(() => EMPTY_DRAFT);
   const [formError, setFormError] = useState<string | null>(null);
   const create = trpc.trades.create.useMutation();
   const commodity = useMemo(
@@ -44,16 +43,6 @@ export function CreateTradePage() {
 
   if (masters.isPending) return <LoadingState />;
   if (masters.error) return <ErrorState error={masters.error} onRetry={masters.refetch} />;
-
-  const onChange = (patch: Partial<TradeDraft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    // A field the user touches loses its stale error.
-    setErrors((e) => {
-      const next = { ...e };
-      for (const key of Object.keys(patch)) delete next[key];
-      return next;
-    });
-  };
 
   const parse = async (sentence: string): Promise<QuickEntryResult> => {
     const result = await utils.trades.parseQuickEntry.fetch({ sentence });
@@ -87,14 +76,7 @@ export function CreateTradePage() {
     setFormError(null);
     const local = draftErrors(draft, commodity);
     if (Object.keys(local).length) {
-      setErrors(local);
-      document
-        .getElementById(
-          Object.keys(local)[0]?.startsWith('range.')
-            ? `range-${Object.keys(local)[0]?.split('.')[1]}-min`
-            : (Object.keys(local)[0] ?? ''),
-        )
-        ?.focus();
+      refuse(local);
       return;
     }
     const input = draftToInput(draft, commodity, masters.stations, post);
@@ -106,7 +88,7 @@ export function CreateTradePage() {
       },
       onError: (error) => {
         const byField = apiErrorsToDraft(firstFieldErrors(error), input);
-        setErrors(byField);
+        refuse(byField);
         setFormError(Object.keys(byField).length ? null : errorMessage(error));
       },
     });
@@ -129,15 +111,11 @@ export function CreateTradePage() {
           }}
           noValidate
           aria-label="Trade"
+          ref={formRef}
         >
           <TradeForm draft={draft} onChange={onChange} masters={masters} commodity={commodity} errors={errors} />
           {formError ? <Alert className="mt-4">{formError}</Alert> : null}
-          {Object.keys(errors).length ? (
-            <Alert className="mt-4" data-testid="form-errors">
-              Please correct the {Object.keys(errors).length === 1 ? 'field' : `${Object.keys(errors).length} fields`} marked
-              above.
-            </Alert>
-          ) : null}
+          <FormErrorSummary errors={errors} />
           <div className="mt-6 flex justify-end gap-3">
             <Button type="button" variant="secondary" onClick={() => submit(false)} disabled={create.isPending}>
               Save draft

@@ -1,6 +1,6 @@
-import { hasCapability, type Me, NavSection, navLinkClass, trpc, useConnectionState } from '@kapas/ui';
+import { hasCapability, type Me, NavSection, navLinkClass, toast, trpc, useConnectionState } from '@kapas/ui';
 import { skipToken } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { FileSignature, FlaskConical, Handshake, PlusCircle } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { feedCounter, useFeedCount } from './feed-counter';
@@ -56,10 +56,23 @@ export function TradeDeskLive({ enabled }: { enabled: boolean }) {
   const connection = useConnectionState();
   const previous = useRef(connection);
 
+  const navigate = useNavigate();
+
   trpc.tradeDesk.onMyFeed.useSubscription(enabled ? {} : skipToken, {
-    onData: () => {
+    onData: (event) => {
       feedCounter.bump();
       void invalidateTradeDesk(utils);
+      const invitation = invitationOf(event.data);
+      if (invitation) {
+        toast.info(`You are invited to offer on ${invitation.tradeNumber}`, {
+          description: 'The trade desk asked you to look at this trade.',
+          duration: 20_000,
+          action: {
+            label: 'View trade',
+            onClick: () => void navigate({ to: '/trade-desk/trades/$id', params: { id: invitation.tradeId } }),
+          },
+        });
+      }
     },
   });
 
@@ -68,6 +81,16 @@ export function TradeDeskLive({ enabled }: { enabled: boolean }) {
     previous.current = connection;
   }, [connection, utils]);
   return null;
+}
+
+/**
+ * A back-office invitation to offer (DOMAIN §6.6) is worth interrupting for, unlike the routine
+ * feed, so it gets a toast that opens the trade. Only the feed carries it to every open tab.
+ */
+function invitationOf(event: { type: string; payload: Record<string, unknown> }) {
+  const { tradeId, tradeNumber } = event.payload;
+  if (event.type !== 'trade.invited' || typeof tradeId !== 'string' || typeof tradeNumber !== 'string') return null;
+  return { tradeId, tradeNumber };
 }
 
 export function invalidateTradeDesk(utils: ReturnType<typeof trpc.useUtils>) {

@@ -2,15 +2,12 @@ import {
   Alert,
   Button,
   Card,
-  ConfirmDialog,
   contractValue,
   ErrorState,
-  FormField,
   formatBales,
   formatDateTime,
   formatInr,
   formatPricePerCandy,
-  Input,
   LoadingState,
   PageHeader,
   StateBadge,
@@ -20,8 +17,8 @@ import {
 } from '@kapas/ui';
 import { Link, useParams } from '@tanstack/react-router';
 import { RotateCcw } from 'lucide-react';
-import { type FormEvent, useState } from 'react';
-import { type CounterTerms, useOfferAction } from './use-offer-action';
+import { Respond, WithdrawOffer } from './negotiation-actions';
+import { useOfferAction } from './use-offer-action';
 
 export function NegotiationPage() {
   const { id } = useParams({ from: '/app/trade-desk/offers/$id' });
@@ -117,13 +114,14 @@ export function NegotiationPage() {
               {allowed.has('COUNTER') || allowed.has('ACCEPT') ? (
                 <Respond
                   key={o.version}
+                  side={side}
                   version={o.version}
                   price={o.price}
                   quantity={o.quantity}
                   busy={actions.pending}
                   onCounter={(terms) => actions.counter(o.version, terms)}
                   onAccept={() => actions.act('ACCEPT', o.version)}
-                  onReject={() => actions.act('REJECT', o.version)}
+                  onReject={(reason) => actions.act('REJECT', o.version, reason)}
                 />
               ) : (
                 <p className="text-sm text-slate-600" data-testid="waiting">
@@ -131,14 +129,10 @@ export function NegotiationPage() {
                 </p>
               )}
               {allowed.has('WITHDRAW') ? (
-                <Button
-                  variant="ghost"
-                  className="mt-3"
-                  onClick={() => actions.act('WITHDRAW', o.version)}
-                  disabled={actions.pending !== null}
-                >
-                  Withdraw offer
-                </Button>
+                <WithdrawOffer
+                  busy={actions.pending !== null}
+                  onWithdraw={(reason) => actions.act('WITHDRAW', o.version, reason)}
+                />
               ) : null}
             </Card>
           ) : null}
@@ -155,94 +149,6 @@ function Row({ label, value, testId }: { label: string; value: string; testId?: 
       <dd className="font-medium text-slate-900 tabular-nums" data-testid={testId}>
         {value}
       </dd>
-    </div>
-  );
-}
-
-const PRICE = /^\d{1,12}(\.\d{1,2})?$/;
-const QTY = /^\d{1,10}(\.\d{1,3})?$/;
-
-function Respond(props: {
-  version: number;
-  price: string;
-  quantity: string;
-  busy: string | null;
-  onCounter: (terms: CounterTerms) => void;
-  onAccept: () => void;
-  onReject: () => void;
-}) {
-  const [price, setPrice] = useState(props.price);
-  const [quantity, setQuantity] = useState(props.quantity);
-  const [hours, setHours] = useState('48');
-  const [message, setMessage] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [confirm, setConfirm] = useState<'ACCEPT' | 'REJECT' | null>(null);
-  const preview = contractValue(quantity, price);
-  const acceptValue = contractValue(props.quantity, props.price);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const next: Record<string, string> = {};
-    if (!PRICE.test(price) || Number(price) <= 0) next.price = 'Price in ₹ per candy, above zero, at most 2 decimals';
-    if (!QTY.test(quantity) || Number(quantity) <= 0) next.quantity = 'Bales above zero, at most 3 decimals';
-    const h = Number.parseInt(hours, 10);
-    if (!Number.isInteger(h) || h < 1 || h > 720) next.validityHours = 'Between 1 and 720 hours';
-    setErrors(next);
-    if (Object.keys(next).length) return;
-    props.onCounter({ price, quantity, validityHours: h, message: message.trim() || null });
-  };
-
-  return (
-    <div className="grid gap-4">
-      <p className="text-sm font-medium text-slate-900">Your move on version {props.version}</p>
-      <div className="flex gap-2">
-        <Button onClick={() => setConfirm('ACCEPT')} disabled={props.busy !== null} data-testid="accept-offer">
-          Accept
-        </Button>
-        <Button variant="secondary" onClick={() => setConfirm('REJECT')} disabled={props.busy !== null}>
-          Reject
-        </Button>
-      </div>
-      <form onSubmit={submit} className="grid gap-3 border-t border-slate-200 pt-4" aria-label="Counter-offer" noValidate>
-        <p className="text-sm font-medium text-slate-900">Or counter</p>
-        <div className="grid grid-cols-2 gap-3">
-          <FormField label="Price (₹ per candy)" error={errors.price}>
-            <Input inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} />
-          </FormField>
-          <FormField label="Quantity (bales)" error={errors.quantity}>
-            <Input inputMode="decimal" value={quantity} onChange={(e) => setQuantity(e.target.value)} />
-          </FormField>
-          <FormField label="Valid for (hours)" error={errors.validityHours}>
-            <Input inputMode="numeric" value={hours} onChange={(e) => setHours(e.target.value)} />
-          </FormField>
-          <div className="grid content-end pb-2 text-sm text-slate-600 tabular-nums">
-            {preview ? `Value ${formatInr(preview)}` : null}
-          </div>
-        </div>
-        <FormField label="Message">
-          <Input maxLength={1000} value={message} onChange={(e) => setMessage(e.target.value)} />
-        </FormField>
-        <Button type="submit" variant="secondary" loading={props.busy === 'COUNTER'} disabled={props.busy !== null}>
-          Send counter-offer
-        </Button>
-      </form>
-      <ConfirmDialog
-        open={confirm !== null}
-        onOpenChange={(open) => !open && setConfirm(null)}
-        title={confirm === 'ACCEPT' ? 'Accept and create a binding contract?' : 'Reject this offer?'}
-        description={
-          confirm === 'ACCEPT'
-            ? `${formatBales(props.quantity)} at ${formatPricePerCandy(props.price)}${acceptValue ? `, value ${formatInr(acceptValue)}` : ''}. Acceptance is binding.`
-            : 'The negotiation ends; the seller is told.'
-        }
-        confirmLabel={confirm === 'ACCEPT' ? 'Accept offer' : 'Reject offer'}
-        destructive={confirm === 'REJECT'}
-        onConfirm={() => {
-          if (confirm === 'ACCEPT') props.onAccept();
-          else if (confirm === 'REJECT') props.onReject();
-          setConfirm(null);
-        }}
-      />
     </div>
   );
 }

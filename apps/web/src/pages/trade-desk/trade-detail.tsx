@@ -22,9 +22,11 @@ import {
   useMe,
 } from '@kapas/ui';
 import { Link, useParams } from '@tanstack/react-router';
-import { ChevronDown, ChevronRight } from 'lucide-react';
-import { useState } from 'react';
+import { ChevronDown, ChevronRight, Pencil } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
+import { EditTrade } from './edit-trade';
 import { useTradeMasters } from './masters';
+import { ReasonField } from './reason-field';
 import { TradeSummary } from './trade-summary';
 
 type RankedOffer = RouterOutputs['trades']['get']['offers'][number];
@@ -37,13 +39,45 @@ export function TradeDetailPage() {
   const me = useMe().data;
   const masters = useTradeMasters();
   const detail = trpc.trades.get.useQuery({ id });
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+
+  // Leaving the edit form puts focus back on the button that opened it.
+  useEffect(() => {
+    if (!editing && returnFocus.current) {
+      returnFocus.current = false;
+      editButton.current?.focus();
+    }
+  }, [editing]);
 
   if (detail.isPending || masters.isPending) return <LoadingState />;
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
   const { trade: t, offers, view, contracts } = detail.data;
   const mine = view === 'OWNER';
+  // Editing, posting and cancelling need trade:create as well (a partner user may only read).
+  const canManage = mine && me !== undefined && me !== null && hasCapability(me, 'trade:create');
   const myLive = offers.find((o) => o.status === 'PENDING' || o.status === 'COUNTERED');
   const canOffer = view === 'MARKET' && !myLive && me !== undefined && me !== null && hasCapability(me, 'offer:create');
+
+  if (editing) {
+    return (
+      <div className="mx-auto max-w-5xl">
+        <PageHeader
+          title={<span data-testid="trade-number">Edit draft {t.number}</span>}
+          description="Change any term, then save. The draft stays a draft until you post it."
+        />
+        <EditTrade
+          trade={t}
+          masters={masters}
+          onClose={() => {
+            returnFocus.current = true;
+            setEditing(false);
+          }}
+        />
+      </div>
+    );
+  }
 
   return (
     <div className="mx-auto max-w-6xl">
@@ -52,10 +86,16 @@ export function TradeDetailPage() {
         description={`${t.commodityName ?? ''} · ${formatBales(t.quantity)}${t.buyerName && !mine ? ` · ${t.buyerName}` : ''}`}
         actions={
           <>
-            {mine && CANCELLABLE.has(t.status) && Number(t.allocated) === 0 ? (
+            {canManage && CANCELLABLE.has(t.status) && Number(t.allocated) === 0 ? (
               <CancelTrade id={t.id} version={t.version} />
             ) : null}
-            {mine && t.status === 'DRAFT' ? <PostTrade id={t.id} version={t.version} /> : null}
+            {canManage && t.status === 'DRAFT' ? (
+              <Button variant="secondary" ref={editButton} onClick={() => setEditing(true)}>
+                <Pencil aria-hidden />
+                Edit
+              </Button>
+            ) : null}
+            {canManage && t.status === 'DRAFT' ? <PostTrade id={t.id} version={t.version} /> : null}
             {canOffer ? (
               <Button asChild>
                 <Link to="/trade-desk/trades/$id/offer" params={{ id: t.id }} search={{}}>
@@ -162,6 +202,7 @@ function OfferItem({ offer, mine }: { offer: RankedOffer; mine: boolean }) {
 
 function CancelTrade({ id, version }: { id: string; version: number }) {
   const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
   const utils = trpc.useUtils();
   const cancel = trpc.trades.cancel.useMutation({
     onSuccess: () => {
@@ -172,6 +213,9 @@ function CancelTrade({ id, version }: { id: string; version: number }) {
     },
     onError: (error) => toast.error(errorMessage(error)),
   });
+  const confirm = () => {
+    if (!cancel.isPending) cancel.mutate({ id, version, reason: reason.trim() || null });
+  };
   return (
     <>
       <Button variant="secondary" onClick={() => setOpen(true)}>
@@ -179,13 +223,18 @@ function CancelTrade({ id, version }: { id: string; version: number }) {
       </Button>
       <ConfirmDialog
         open={open}
-        onOpenChange={setOpen}
+        onOpenChange={(next) => {
+          setOpen(next);
+          if (!next) setReason('');
+        }}
         title="Cancel this trade?"
         description="Open offers are closed and sellers are told. This cannot be undone."
         confirmLabel="Cancel trade"
         pending={cancel.isPending}
-        onConfirm={() => cancel.mutate({ id, version })}
-      />
+        onConfirm={confirm}
+      >
+        <ReasonField value={reason} onChange={setReason} onEnter={confirm} maxLength={500} />
+      </ConfirmDialog>
     </>
   );
 }

@@ -1,12 +1,14 @@
 /**
- * The create-trade form's state, how a quick-entry result fills it, the checks the browser can
- * make before the API does (required fields, ranges inside the commodity's template), and the
- * API input it becomes. Field keys match the API's field-error paths so both land on one field.
+ * The trade form's state (create and edit), how a quick-entry result or a stored trade fills it,
+ * the checks the browser can make before the API does (required fields, ranges inside the
+ * commodity's template), and the API input it becomes. Field keys match the API's field-error
+ * paths so both land on one field.
  */
 import type { RouterInputs, RouterOutputs } from '@kapas/api';
 import type { Commodity, Station, TradeMasters } from './masters';
 
 export type QuickEntryResult = RouterOutputs['trades']['parseQuickEntry'];
+type StoredTrade = RouterOutputs['trades']['get']['trade'];
 
 export type RangeDraft = { min: string; max: string; preferred: string };
 export type TradeDraft = {
@@ -91,6 +93,40 @@ export function applyQuickEntry(draft: TradeDraft, result: QuickEntryResult, mas
   return next;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * A stored trade as the form shows it, for editing. The validity the buyer chose is not stored,
+ * only its end: a draft's window was set when it was last saved (`updatedAt`), so the difference
+ * gives the days back, and saving again restarts that window from now, as creating it did.
+ */
+export function tradeToDraft(t: StoredTrade): TradeDraft {
+  const ranges: Record<string, RangeDraft> = {};
+  for (const r of t.qualityRanges) ranges[r.name] = { min: str(r.min), max: str(r.max), preferred: str(r.preferred) };
+  const days = Math.round((Date.parse(t.validUntil) - Date.parse(t.updatedAt)) / DAY_MS);
+  return {
+    commodityId: t.commodityId,
+    varietyId: t.varietyId ?? '',
+    quantity: plain(t.quantity),
+    ranges,
+    tradeTypeId: t.tradeTypeId ?? '',
+    bargainTypeId: t.bargainTypeId ?? '',
+    passingTermId: t.passingTermId ?? '',
+    weightmentTermId: t.weightmentTermId ?? '',
+    deliveryTermId: t.deliveryTermId ?? '',
+    deliveryDays: str(t.deliveryDays),
+    paymentTermId: t.paymentTermId ?? '',
+    paymentDays: str(t.paymentDays),
+    deliveryStationId: t.deliveryStationId ?? '',
+    stationOnly: t.stationOnly,
+    certificates: [...t.requiredCertificates],
+    targetPrice: t.targetPrice ? plain(t.targetPrice) : '',
+    urgency: t.urgency === 'URGENT' ? 'URGENT' : 'NORMAL',
+    notes: t.notes ?? '',
+    validityDays: String(Math.min(90, Math.max(1, Number.isFinite(days) ? days : 7))),
+  };
+}
+
 /** Human names for the parser's missing-field keys ("parameter:staple_length" → the template label). */
 export function missingLabel(key: string, commodity: Commodity | undefined): string {
   if (key.startsWith('parameter:')) {
@@ -139,6 +175,11 @@ export function apiErrorsToDraft(
 }
 
 const DECIMAL = /^\d+(\.\d+)?$/;
+const DAY_FIELDS = [
+  ['deliveryDays', 0, 365],
+  ['paymentDays', 0, 365],
+  ['validityDays', 1, 90],
+] as const;
 
 /** Problems the browser can see before sending, keyed like the API's field errors. */
 export function draftErrors(draft: TradeDraft, commodity: Commodity | undefined): Record<string, string> {
@@ -152,6 +193,11 @@ export function draftErrors(draft: TradeDraft, commodity: Commodity | undefined)
   if (!draft.deliveryStationId) errors.deliveryStationId = 'Choose the delivery station';
   if (!draft.deliveryTermId) errors.deliveryTermId = 'Choose a delivery term';
   if (!draft.paymentTermId) errors.paymentTermId = 'Choose a payment term';
+  // The same bounds as the API's schema, said in words.
+  for (const [key, lo, hi] of DAY_FIELDS) {
+    const v = draft[key];
+    if (v !== '' && (!/^\d{1,3}$/.test(v) || Number(v) < lo || Number(v) > hi)) errors[key] = `Whole days from ${lo} to ${hi}`;
+  }
   const template = commodity?.qualityTemplate.filter((p) => p.kind === 'numeric') ?? [];
   for (const p of template) {
     const r = draft.ranges[p.name];
@@ -181,6 +227,8 @@ export function numericTemplate(commodity: Commodity | undefined) {
 }
 
 type CreateTradeInput = RouterInputs['trades']['create'];
+type UpdateTradeInput = RouterInputs['trades']['update'];
+type TradeFieldsInput = Omit<CreateTradeInput, 'post'>;
 
 const orNull = (s: string) => (s ? s : null);
 const intOrNull = (s: string) => (s === '' ? null : Number.parseInt(s, 10));
@@ -191,6 +239,23 @@ export function draftToInput(
   stations: Station[],
   post: boolean,
 ): CreateTradeInput {
+  return { ...draftFields(draft, commodity, stations), post };
+}
+
+/**
+ * The update input: the whole form plus the version the edit started from (optimistic
+ * concurrency), and the trade's own branch, which the API would otherwise reset to the default.
+ */
+export function draftToUpdateInput(
+  draft: TradeDraft,
+  commodity: Commodity | undefined,
+  stations: Station[],
+  trade: { id: string; version: number; branchId: string | null },
+): UpdateTradeInput {
+  return { ...draftFields(draft, commodity, stations), id: trade.id, version: trade.version, branchId: trade.branchId };
+}
+
+function draftFields(draft: TradeDraft, commodity: Commodity | undefined, stations: Station[]): TradeFieldsInput {
   const station = stations.find((s) => s.id === draft.deliveryStationId);
   const qualityRanges = numericTemplate(commodity)
     .map((p) => ({ p, r: draft.ranges[p.name] }))
@@ -223,6 +288,5 @@ export function draftToInput(
     urgency: draft.urgency,
     notes: orNull(draft.notes.trim()),
     validityDays: intOrNull(draft.validityDays),
-    post,
   };
 }

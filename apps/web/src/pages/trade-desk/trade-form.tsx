@@ -1,4 +1,4 @@
-import { Checkbox, FieldError, FormField, Input, Label, Select } from '@kapas/ui';
+import { Alert, Checkbox, FieldError, FormField, Input, Label, Select } from '@kapas/ui';
 import type { Commodity, MasterItem, TradeMasters } from './masters';
 import { numericTemplate, type RangeDraft, type TradeDraft } from './trade-form-model';
 
@@ -128,6 +128,7 @@ export function TradeForm({ draft, onChange, masters, commodity, errors }: Props
                     </td>
                     <td className="py-1.5">
                       <Input
+                        id={`range-${p.name}-preferred`}
                         aria-label={`${p.label} preferred`}
                         inputMode="decimal"
                         value={r.preferred}
@@ -309,5 +310,16 @@ export function TradeForm({ draft, onChange, masters, commodity, errors }: Props
         />
       </FormField>
     </div>
+  );
+}
+
+/** One line under the form saying how many fields need attention (each carries its own message). */
+export function FormErrorSummary({ errors }: { errors: Record<string, string> }) {
+  const n = Object.keys(errors).length;
+  if (n === 0) return null;
+  return (
+    <Alert className="mt-4" data-testid="form-errors">
+      Please correct the {n === 1 ? 'field' : `${n} fields`} marked above.
+    </Alert>
   );
 }

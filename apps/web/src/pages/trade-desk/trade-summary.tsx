@@ -24,7 +24,7 @@ export function TradeSummary({ trade, masters }: { trade: Trade; masters: TradeM
     ['Valid until', formatDateTime(trade.validUntil)],
   ];
   return (
-    <div className="grid gap-4">
+    <div className="grid gap-4" data-testid="trade-summary">
       <div className="flex flex-wrap items-center gap-2">
         <StateBadge state={trade.status} />
         {trade.urgency === 'URGENT' ? <Badge tone="danger">Urgent</Badge> : null}
