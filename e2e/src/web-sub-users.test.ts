@@ -75,6 +75,8 @@ describe('trader app: team and sessions', () => {
     const row = table.getByRole('row', { name: new RegExp(SUB_USER.name) });
     await row.waitFor(VISIBLE);
     expect(await row.getByTestId('sub-user-status').textContent()).toBe('Invited');
+    // No branch ticked: the sub-user may act for every branch.
+    expect(await row.getByTestId('sub-user-branches').textContent()).toBe('All branches');
 
     // The invitation email, opened in another browser.
     const link = await inviteLinkFor(server, SUB_USER.email);
@@ -114,6 +116,16 @@ describe('trader app: team and sessions', () => {
     await buyer.screenshot({ path: '/tmp/kapas-web-team-activity.png' });
     await buyer.keyboard.press('Escape');
     await activity.waitFor({ state: 'hidden' });
+
+    // Limited to the head office, the row names the branch instead.
+    await row.getByRole('button', { name: `Edit ${SUB_USER.name}` }).click();
+    const edit = buyer.getByRole('dialog', { name: `Edit ${SUB_USER.name}` });
+    await edit.getByRole('checkbox', { name: /Head office/ }).check();
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.waitFor({ state: 'hidden', timeout: 20_000 });
+    await row.getByTestId('sub-user-branches').getByText('Head office').waitFor(VISIBLE);
+    expect(await row.getByTestId('sub-user-branches').textContent()).not.toContain('All branches');
+    await buyer.screenshot({ path: '/tmp/kapas-web-team-branches.png' });
 
     // Sign the buyer out so the next test sees only its own sessions.
     await buyer.getByRole('button', { name: 'Sign out' }).click();

@@ -240,11 +240,16 @@ describe('branches and sub-users', () => {
       branchIds: [hydId],
     });
     expect(invited.branchIds).toEqual([hydId]);
+    expect(invited.branches).toMatchObject([{ id: hydId, code: 'HYD', active: true }]);
     const listed = await trader.subUsers.list.query();
-    expect(listed.find((u) => u.id === invited.id)?.branchIds).toEqual([hydId]);
+    expect(listed.find((u) => u.id === invited.id)).toMatchObject({
+      branchIds: [hydId],
+      branches: [{ id: hydId, code: 'HYD', active: true }],
+    });
     await trader.subUsers.update.mutate({ userId: invited.id, name: 'Desk Clerk', capabilities: ['trade:read'], branchIds: [] });
     const [row] = await server.handle.db.select().from(users).where(eq(users.id, invited.id));
     expect(row?.branchIds).toBeNull();
+    expect((await trader.subUsers.list.query()).find((u) => u.id === invited.id)?.branches).toBeNull();
 
     // The victim's own branch (seeded head office) must not be assignable to the trader's sub-user.
     const [buyerBranch] = await server.handle.db.select().from(branches).where(eq(branches.partnerId, buyerPartnerId));

@@ -16,7 +16,8 @@ export async function createTestDatabase(options: { demo?: boolean } = {}): Prom
   return handle;
 }
 
-async function openFreshDatabase(): Promise<DatabaseHandle> {
+/** An empty database (not migrated): PostgreSQL on TEST_DATABASE_URL (dropped on close), else in-memory PGlite. */
+export async function openFreshDatabase(): Promise<DatabaseHandle> {
   const serverUrl = dbEnv.TEST_DATABASE_URL;
   if (!serverUrl) return openDatabase({});
   const name = `kapas_test_${randomBytes(6).toString('hex')}`;

@@ -18,6 +18,7 @@ import { EditSubUserDialog } from '../components/team/edit-sub-user-dialog';
 import { InviteSubUserDialog } from '../components/team/invite-sub-user-dialog';
 import type { SubUser } from '../components/team/sub-user';
 import { SubUserActivityDialog } from '../components/team/sub-user-activity-dialog';
+import { SubUserBranches } from '../components/team/sub-user-branches';
 import { WholeListTable } from '../components/whole-list-table';
 import { capabilityLabel, delegable } from '../lib/capabilities';
 
@@ -84,6 +85,7 @@ function Team({ me }: { me: Me }) {
         </div>
       ),
     },
+    { id: 'branches', header: 'Branches', cell: (u) => <SubUserBranches branches={u.branches} /> },
     {
       id: 'lastSignIn',
       header: 'Last sign-in',

@@ -154,6 +154,8 @@ export const changeRequests = pgTable(
 /**
  * A document slot (e.g. the partner's PAN card, a certificate's scan, a lot's lab report); its
  * files are `document_versions`. `partner_id` is the owning partner, used for the tenant rule.
+ * One slot per owner and kind: the unique index lets simultaneous first uploads converge on one
+ * (INSERT … ON CONFLICT DO NOTHING); its key columns are NOT NULL, so NULLs cannot slip past it.
  */
 export const documents = pgTable(
   'documents',
@@ -172,7 +174,11 @@ export const documents = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('documents_owner_idx').on(t.ownerType, t.ownerId), index('documents_partner_idx').on(t.partnerId)],
+  (t) => [
+    // Also serves lookups by owner alone (leftmost columns), which the former documents_owner_idx did.
+    uniqueIndex('documents_slot_unique').on(t.ownerType, t.ownerId, t.kind),
+    index('documents_partner_idx').on(t.partnerId),
+  ],
 );
 
 export const documentVersions = pgTable(

@@ -11,8 +11,10 @@ import {
   tokenCapabilities,
 } from '@kapas/auth';
 import { apiTokens, type DbOrTx, partners, roles, sessions, userGrants, userRoles, users } from '@kapas/db';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor, Deps } from '../../context';
+import { partnerMaySignIn } from './partner-gate';
+import { preparedPer } from '../../shared/prepared';
 import { sessionPolicy } from './policy';
 
 /** Resolves a session token to the acting user with their effective capabilities, or null. */
@@ -21,12 +23,7 @@ export async function loadActor(deps: Deps, token: string | null): Promise<Actor
   if (token.startsWith(`${API_TOKEN_PREFIX}_`)) return loadTokenActor(deps, token);
   const parsed = parseSessionToken(token);
   if (!parsed) return null;
-  const [row] = await deps.db
-    .select({ session: sessions, user: users, partnerStatus: partners.status })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(partners, eq(partners.id, users.partnerId))
-    .where(eq(sessions.id, parsed.id));
+  const [row] = await sessionStatement(deps.db).execute({ id: parsed.id });
   if (!row || !secretMatches(parsed.secret, row.session.secretHash)) return null;
   const now = deps.clock();
   const policy = await sessionPolicy(deps);
@@ -41,21 +38,36 @@ export async function loadActor(deps: Deps, token: string | null): Promise<Actor
     // Activity starts a new idle window, which deserves its own "about to expire" warning.
     await deps.db.update(sessions).set({ lastActiveAt: now.toISOString(), warnedAt: null }).where(eq(sessions.id, s.id));
   }
-  return actorFor(deps.db, row.user, s.id, now);
+  return actorFor(deps.db, row.user, s.id, now, { roles: row.roles, grants: row.grants });
 }
 
 type UserRow = typeof users.$inferSelect;
 
-/**
- * Partner users act only while their partner is ACTIVE or KYC_EXPIRED (they may sign in to renew
- * KYC, they just cannot trade). Suspended, blacklisted, inactive, rejected or not yet approved
- * partners' users are treated as signed out.
- */
-export const PARTNER_SIGN_IN_STATES: ReadonlySet<string> = new Set(['ACTIVE', 'KYC_EXPIRED']);
+type AccessRows = {
+  roles: { code: string; capabilities: string[] }[];
+  grants: { capability: string; effect: string; expiresAt: string | null }[];
+};
 
-export function partnerMaySignIn(user: Pick<UserRow, 'kind'>, partnerStatus: string | null): boolean {
-  return user.kind !== 'PARTNER' || (partnerStatus !== null && PARTNER_SIGN_IN_STATES.has(partnerStatus));
-}
+/**
+ * Every request runs this: one prepared statement (built once, planned once per connection) reads the
+ * session, its user and partner status, and the user's roles and grants as JSON — nothing is cached,
+ * so a revoked session, role or grant counts from the next request on.
+ */
+const sessionStatement = preparedPer((db) =>
+  db
+    .select({
+      session: sessions,
+      user: users,
+      partnerStatus: partners.status,
+      roles: sql<AccessRows['roles']>`(select coalesce(json_agg(json_build_object('code', ${roles.code}, 'capabilities', ${roles.capabilities})), '[]'::json) from ${userRoles} inner join ${roles} on ${roles.id} = ${userRoles.roleId} where ${userRoles.userId} = ${users.id})`,
+      grants: sql<AccessRows['grants']>`(select coalesce(json_agg(json_build_object('capability', ${userGrants.capability}, 'effect', ${userGrants.effect}, 'expiresAt', ${userGrants.expiresAt})), '[]'::json) from ${userGrants} where ${userGrants.userId} = ${users.id})`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(partners, eq(partners.id, users.partnerId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('actor_session'),
+);
 
 /** An integrator's API token acts as its owner, limited to the token's scopes (never more than the owner). */
 async function loadTokenActor(deps: Deps, token: string): Promise<Actor | null> {
@@ -101,9 +113,18 @@ export async function capabilitiesOf(
       .where(eq(userRoles.userId, user.id)),
     db.select().from(userGrants).where(eq(userGrants.userId, user.id)),
   ]);
+  return capabilitiesFrom(db, user, { roles: roleRows, grants }, now);
+}
+
+async function capabilitiesFrom(
+  db: DbOrTx,
+  user: UserRow,
+  access: AccessRows,
+  now: Date,
+): Promise<{ roles: string[]; capabilities: Set<Capability> }> {
   let capabilities = effectiveCapabilities(
-    roleRows.flatMap((r) => r.capabilities),
-    grants.map((g) => ({
+    access.roles.flatMap((r) => r.capabilities),
+    access.grants.map((g) => ({
       capability: g.capability,
       effect: g.effect === 'DENY' ? 'DENY' : 'GRANT',
       expiresAt: g.expiresAt ? new Date(g.expiresAt) : null,
@@ -118,14 +139,15 @@ export async function capabilitiesOf(
     const ceiling = primary ? (await capabilitiesOf(db, primary, now)).capabilities : new Set<Capability>();
     capabilities = new Set([...capabilities].filter((c) => ceiling.has(c) && !PRIMARY_ONLY.has(c)));
   }
-  return { roles: roleRows.map((r) => r.code), capabilities };
+  return { roles: access.roles.map((r) => r.code), capabilities };
 }
 
 /** Capabilities a sub-user can never hold (DOMAIN §1: a sub-user cannot create sub-users). */
 export const PRIMARY_ONLY: ReadonlySet<Capability> = new Set<Capability>(['subuser:manage', 'token:manage']);
 
-export async function actorFor(db: DbOrTx, user: UserRow, sessionId: string, now: Date): Promise<Actor> {
-  const access = await capabilitiesOf(db, user, now);
+/** `loaded`: the user's role and grant rows when the caller already read them (the session lookup does). */
+export async function actorFor(db: DbOrTx, user: UserRow, sessionId: string, now: Date, loaded?: AccessRows): Promise<Actor> {
+  const access = loaded ? await capabilitiesFrom(db, user, loaded, now) : await capabilitiesOf(db, user, now);
   return {
     userId: user.id,
     email: user.email,

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { isLocked, onFailure, onSuccess, type SessionPolicy, timingDummyHash, verifyPassword } from '@kapas/auth';
-import { type DbOrTx, otps, users } from '@kapas/db';
+import { type DbOrTx, otps, partners, users } from '@kapas/db';
 import { eq } from 'drizzle-orm';
 import type { Actor, Deps, RequestMeta } from '../../context';
 import { DomainError } from '../../errors';
@@ -12,9 +12,11 @@ import { actorFor } from './actor-loader';
 import { enforceSignInLimits } from './limits';
 import { lockoutColumns, lockoutPolicy, lockoutStateOf } from './lockout-state';
 import { checkCode, issueCode } from './otp-store';
+import { partnerMaySignIn } from './partner-gate';
 import { sessionPolicy } from './policy';
 import type { SignInInput, VerifySignInInput } from './schemas';
 import { createSession } from './session-store';
+import { refusePartnerSignIn } from './sign-in-refusal';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -37,7 +39,13 @@ export function maskEmail(email: string): string {
 
 export async function signIn(deps: Deps, meta: RequestMeta, input: SignInInput): Promise<SignInOutcome> {
   await enforceSignInLimits(deps, meta, input.email);
-  const [user] = await deps.db.select().from(users).where(eq(users.email, input.email));
+  // The partner's state comes in the same statement, so a known and an unknown email cost the same.
+  const [row] = await deps.db
+    .select({ user: users, partnerStatus: partners.status })
+    .from(users)
+    .leftJoin(partners, eq(partners.id, users.partnerId))
+    .where(eq(users.email, input.email));
+  const user = row?.user;
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), input.password);
   const now = deps.clock();
   const locked = user ? isLocked(lockoutStateOf(user), now) : false;
@@ -50,6 +58,9 @@ export async function signIn(deps: Deps, meta: RequestMeta, input: SignInInput):
       throw new DomainError('ACCOUNT_LOCKED', 'This account is locked after too many failed sign-ins.', { until: lockedUntil });
     }
     throw invalidCredentials();
+  }
+  if (!partnerMaySignIn(user, row?.partnerStatus ?? null)) {
+    throw await refusePartnerSignIn(deps, meta, user, row?.partnerStatus ?? null, now);
   }
 
   const needsOtp = user.kind === 'BACK_OFFICE' || (await deps.settings.boolean('auth.partnerOtp', false));
@@ -144,6 +155,15 @@ export async function verifySignIn(deps: Deps, meta: RequestMeta, input: VerifyS
     return error;
   });
   if (wrong) throw wrong;
+  // The partner may have been suspended between the two steps.
+  const [owner] = await deps.db
+    .select({ user: users, partnerStatus: partners.status })
+    .from(users)
+    .leftJoin(partners, eq(partners.id, users.partnerId))
+    .where(eq(users.id, userId));
+  if (owner?.user.status === 'ACTIVE' && !partnerMaySignIn(owner.user, owner.partnerStatus)) {
+    throw await refusePartnerSignIn(deps, meta, owner.user, owner.partnerStatus, now);
+  }
   const policy = await sessionPolicy(deps);
   return transact(deps, async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId));

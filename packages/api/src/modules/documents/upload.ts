@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { certifications, documents, documentVersions, lots, uploadIntents } from '@kapas/db';
+import { certifications, type DbOrTx, documents, documentVersions, lots, uploadIntents } from '@kapas/db';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor, Deps, RequestMeta } from '../../context';
@@ -48,24 +48,7 @@ async function issueIntent(deps: Deps, meta: RequestMeta, actor: Actor | null, o
   const now = deps.clock();
   const expiresAt = new Date(now.getTime() + INTENT_MINUTES * 60_000).toISOString();
   return transact(deps, async (tx) => {
-    let [doc] = await tx
-      .select({ id: documents.id })
-      .from(documents)
-      .where(and(eq(documents.ownerType, owner.type), eq(documents.ownerId, owner.id), eq(documents.kind, kind)))
-      .limit(1);
-    if (!doc) {
-      [doc] = await tx
-        .insert(documents)
-        .values({ partnerId: owner.partnerId, ownerType: owner.type, ownerId: owner.id, kind: kind })
-        .returning({ id: documents.id });
-      if (owner.type === 'CERTIFICATION') {
-        await tx
-          .update(certifications)
-          .set({ documentId: doc!.id })
-          .where(and(eq(certifications.id, owner.id), isNull(certifications.documentId)));
-      }
-    }
-    const documentId = doc!.id;
+    const documentId = await openSlot(tx, owner, kind);
     await tx.insert(uploadIntents).values({ tokenHash: hashToken(token), documentId, userId: actor?.userId ?? null, expiresAt });
     await appendAudit(
       tx,
@@ -80,6 +63,34 @@ async function issueIntent(deps: Deps, meta: RequestMeta, actor: Actor | null, o
     );
     return { uploadUrl: `/uploads/${token}`, documentId, expiresAt };
   });
+}
+
+/**
+ * The slot for this owner and kind, created on first use. Simultaneous first uploads converge on
+ * one: the unique index (owner_type, owner_id, kind) turns the loser's insert into a no-op, and it
+ * then reads the winner's row (committed by then: READ COMMITTED waits for it).
+ */
+async function openSlot(tx: DbOrTx, owner: IntentOwner, kind: string): Promise<string> {
+  const [created] = await tx
+    .insert(documents)
+    .values({ partnerId: owner.partnerId, ownerType: owner.type, ownerId: owner.id, kind })
+    .onConflictDoNothing({ target: [documents.ownerType, documents.ownerId, documents.kind] })
+    .returning({ id: documents.id });
+  if (created) {
+    if (owner.type === 'CERTIFICATION') {
+      await tx
+        .update(certifications)
+        .set({ documentId: created.id })
+        .where(and(eq(certifications.id, owner.id), isNull(certifications.documentId)));
+    }
+    return created.id;
+  }
+  const [existing] = await tx
+    .select({ id: documents.id })
+    .from(documents)
+    .where(and(eq(documents.ownerType, owner.type), eq(documents.ownerId, owner.id), eq(documents.kind, kind)));
+  if (!existing) throw new DomainError('CONFLICT', 'The document changed meanwhile. Start the upload again.');
+  return existing.id;
 }
 
 /**

@@ -7,7 +7,7 @@ import { appendEvent } from '../../realtime/outbox';
 import { offsetOf, type Page } from '../../shared/pagination';
 import { transact } from '../../shared/transact';
 import { appendAudit } from '../audit/append';
-import { PARTNER_SIGN_IN_STATES } from '../auth/actor-loader';
+import { PARTNER_SIGN_IN_STATES } from '../auth/partner-gate';
 import { endSessions } from '../auth/session-store';
 import { notifyPartner } from '../notifications/notify';
 import { type PartnerEvent, type PartnerState, transition } from './rules/onboarding';

@@ -22,9 +22,13 @@ export type SubUser = {
   capabilities: string[];
   /** Branches the sub-user may act for; null = every branch. */
   branchIds: string[] | null;
+  /** The same branches by code and name, for display; null = every branch. */
+  branches: SubUserBranch[] | null;
   lastSignInAt: string | null;
   createdAt: string;
 };
+
+export type SubUserBranch = { id: string; code: string; name: string; active: boolean };
 
 /** Sub-users are managed by their partner's primary user only; another partner's sub-user is NOT_FOUND. */
 function primaryOf(actor: Actor): { partnerId: string } {
@@ -71,6 +75,11 @@ export async function listSubUsers(deps: Deps, actor: Actor): Promise<SubUser[]>
           ),
         )
     : [];
+  const named = await branchesById(
+    deps.db,
+    partnerId,
+    rows.flatMap((u) => u.branchIds ?? []),
+  );
   return rows.map((u) => ({
     id: u.id,
     email: u.email,
@@ -82,25 +91,33 @@ export async function listSubUsers(deps: Deps, actor: Actor): Promise<SubUser[]>
       .map((g) => g.capability)
       .sort(),
     branchIds: u.branchIds ?? null,
+    branches: u.branchIds?.length ? u.branchIds.flatMap((id) => named.get(id) ?? []) : null,
     lastSignInAt: u.lastSignInAt,
     createdAt: u.createdAt,
   }));
 }
 
-/** A sub-user's branches must be active branches of its own partner; null or empty means every branch. */
-async function ownBranchIds(db: DbOrTx, partnerId: string, ids: string[] | null | undefined): Promise<string[] | null> {
-  if (!ids || ids.length === 0) return null;
-  const unique = [...new Set(ids)];
-  const found = await db
-    .select({ id: branches.id })
+/** The partner's branches among `ids`, by id (another partner's id finds nothing). */
+async function branchesById(db: DbOrTx, partnerId: string, ids: string[]): Promise<Map<string, SubUserBranch>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: branches.id, code: branches.code, name: branches.name, active: branches.active })
     .from(branches)
-    .where(and(eq(branches.partnerId, partnerId), eq(branches.active, true), inArray(branches.id, unique)));
-  if (found.length !== unique.length) {
+    .where(and(eq(branches.partnerId, partnerId), inArray(branches.id, [...new Set(ids)])));
+  return new Map(rows.map((b) => [b.id, b]));
+}
+
+/** A sub-user's branches must be active branches of its own partner; null or empty means every branch. */
+async function ownBranches(db: DbOrTx, partnerId: string, ids: string[] | null | undefined): Promise<SubUserBranch[] | null> {
+  if (!ids || ids.length === 0) return null;
+  const unique = [...new Set(ids)].sort();
+  const found = await branchesById(db, partnerId, unique);
+  if (unique.some((id) => !found.get(id)?.active)) {
     throw new DomainError('BAD_REQUEST', 'Choose active branches of your company.', {
       fieldErrors: { branchIds: ['Choose active branches of your company'] },
     });
   }
-  return unique.sort();
+  return unique.map((id) => found.get(id)!);
 }
 
 async function replaceGrants(tx: DbOrTx, userId: string, capabilities: Capability[], now: Date): Promise<void> {
@@ -125,7 +142,8 @@ export async function inviteSubUser(
 ): Promise<SubUser> {
   const { partnerId } = primaryOf(actor);
   assertGrantable(actor, input.capabilities);
-  const branchIds = await ownBranchIds(deps.db, partnerId, input.branchIds);
+  const chosen = await ownBranches(deps.db, partnerId, input.branchIds);
+  const branchIds = chosen?.map((b) => b.id) ?? null;
   const max = await deps.settings.number('subUser.max', 2);
   const now = deps.clock();
   const [taken] = await deps.db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
@@ -188,6 +206,7 @@ export async function inviteSubUser(
       status: created!.status,
       capabilities: [...new Set(input.capabilities)].sort(),
       branchIds,
+      branches: chosen,
       lastSignInAt: null,
       createdAt: created!.createdAt,
     };
@@ -204,7 +223,10 @@ export async function updateSubUser(
   assertGrantable(actor, input.capabilities);
   const user = await ownSubUser(deps.db, partnerId, input.userId);
   // Left out = unchanged; null or [] = every branch.
-  const branchIds = input.branchIds === undefined ? user.branchIds : await ownBranchIds(deps.db, partnerId, input.branchIds);
+  const branchIds =
+    input.branchIds === undefined
+      ? user.branchIds
+      : ((await ownBranches(deps.db, partnerId, input.branchIds))?.map((b) => b.id) ?? null);
   const now = deps.clock();
   await transact(deps, async (tx) => {
     const before = await tx.select({ capability: userGrants.capability }).from(userGrants).where(eq(userGrants.userId, user.id));
