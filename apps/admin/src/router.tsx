@@ -260,6 +260,19 @@ const tradeDeskTradesRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/trade-desk/trades'), 'TradeDeskTradesPage'),
 });
 
+// Staff view of one trade and of one offer's negotiation, where act-for staff answer for a party (issue #5).
+const tradeDeskTradeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/trade-desk/trades/$id',
+  component: lazyRouteComponent(() => import('./pages/trade-desk/trade-detail'), 'TradeDeskTradePage'),
+});
+
+const tradeDeskOfferRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/trade-desk/offers/$id',
+  component: lazyRouteComponent(() => import('./pages/trade-desk/negotiation'), 'TradeDeskOfferPage'),
+});
+
 // Approvals queue, scheduled jobs and the notification list (issue #4).
 const approvalsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -318,6 +331,8 @@ const routeTree = rootRoute.addChildren([
     templatesRoute,
     tradeDeskRoute,
     tradeDeskTradesRoute,
+    tradeDeskTradeRoute,
+    tradeDeskOfferRoute,
     approvalsRoute,
     jobsRoute,
     notificationsRoute,

@@ -16,7 +16,7 @@ import {
   useMe,
 } from '@kapas/ui';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
 import { useTradeDeskLive } from './live';
 import { type NotifyKind, NotifySellersDialog } from './notify-sellers-dialog';
@@ -57,7 +57,9 @@ export function TradeDeskTradesPage() {
       header: 'Trade',
       cell: (t) => (
         <div className="leading-tight">
-          <span className="font-medium text-slate-900">{t.number}</span>
+          <Link to="/trade-desk/trades/$id" params={{ id: t.id }} className="font-medium text-brand-700 hover:underline">
+            {t.number}
+          </Link>
           {t.urgency === 'URGENT' ? (
             <Badge tone="danger" className="ml-2">
               Urgent
