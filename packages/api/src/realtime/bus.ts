@@ -40,8 +40,8 @@ export class EventBus {
 
   /** Hears every committed event, or with `topic` only that topic's. Returns the unsubscribe. */
   subscribe(listener: EventListener, topic: string | null = null): () => void {
-    let set = this.listeners.get(topic);
-    if (!set) this.listeners.set(topic, (set = new Set()));
+    const set = this.listeners.get(topic) ?? new Set<EventListener>();
+    this.listeners.set(topic, set);
     set.add(listener);
     return () => {
       set.delete(listener);
