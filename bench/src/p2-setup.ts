@@ -15,7 +15,10 @@ export async function trpc(
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const res =
     method === 'GET'
-      ? await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
+      ? // No input means no `input` parameter: `?input=undefined` is not JSON and the server refuses it.
+        await fetch(`${url}/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, {
+          headers,
+        })
       : await fetch(`${url}/trpc/${path}`, { method, headers, body: JSON.stringify(input) });
   const body = (await res.json()) as { result?: { data?: unknown }; error?: unknown };
   if (!res.ok || body.error) throw new Error(`${path}: ${res.status} ${JSON.stringify(body.error)}`);

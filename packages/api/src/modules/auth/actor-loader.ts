@@ -13,8 +13,8 @@ import {
 import { apiTokens, type DbOrTx, partners, roles, sessions, userGrants, userRoles, users } from '@kapas/db';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor, Deps } from '../../context';
-import { partnerMaySignIn } from './partner-gate';
 import { preparedPer } from '../../shared/prepared';
+import { partnerMaySignIn } from './partner-gate';
 import { sessionPolicy } from './policy';
 
 /** Resolves a session token to the acting user with their effective capabilities, or null. */
@@ -59,8 +59,12 @@ const sessionStatement = preparedPer((db) =>
       session: sessions,
       user: users,
       partnerStatus: partners.status,
-      roles: sql<AccessRows['roles']>`(select coalesce(json_agg(json_build_object('code', ${roles.code}, 'capabilities', ${roles.capabilities})), '[]'::json) from ${userRoles} inner join ${roles} on ${roles.id} = ${userRoles.roleId} where ${userRoles.userId} = ${users.id})`,
-      grants: sql<AccessRows['grants']>`(select coalesce(json_agg(json_build_object('capability', ${userGrants.capability}, 'effect', ${userGrants.effect}, 'expiresAt', ${userGrants.expiresAt})), '[]'::json) from ${userGrants} where ${userGrants.userId} = ${users.id})`,
+      roles: sql<
+        AccessRows['roles']
+      >`(select coalesce(json_agg(json_build_object('code', ${roles.code}, 'capabilities', ${roles.capabilities})), '[]'::json) from ${userRoles} inner join ${roles} on ${roles.id} = ${userRoles.roleId} where ${userRoles.userId} = ${users.id})`,
+      grants: sql<
+        AccessRows['grants']
+      >`(select coalesce(json_agg(json_build_object('capability', ${userGrants.capability}, 'effect', ${userGrants.effect}, 'expiresAt', ${userGrants.expiresAt})), '[]'::json) from ${userGrants} where ${userGrants.userId} = ${users.id})`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -13,6 +13,7 @@ import {
 } from '@kapas/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import { DomainError } from '../../errors';
+import { preparedPer } from '../../shared/prepared';
 import { verifiedCertificationsOf } from '../certifications/for-matching';
 import type { CandidateCertificate, Place, TemplateParameter } from './rules/match-types';
 
@@ -33,42 +34,63 @@ export function numericTemplate(template: readonly QualityParameter[]): Template
 
 export type StationPlace = Place & { stationName: string; stateId: string };
 
+const stationColumns = {
+  id: stations.id,
+  name: stations.name,
+  lat: stations.latitude,
+  lon: stations.longitude,
+  regionId: stations.regionId,
+};
+
+type StationRow = { id: string; name: string; lat: string; lon: string; regionId: string };
+
+function stationPlace(r: StationRow, state: { id: string; code: string }): StationPlace {
+  return {
+    stationId: r.id,
+    stationName: r.name,
+    regionId: r.regionId,
+    stateId: state.id,
+    stateCode: state.code,
+    lat: Number(r.lat),
+    lon: Number(r.lon),
+  };
+}
+
 /** Station → region → state with coordinates; a small table, read whole. */
 export async function loadStations(db: DbOrTx): Promise<Map<string, StationPlace>> {
   const rows = await db
-    .select({
-      id: stations.id,
-      name: stations.name,
-      lat: stations.latitude,
-      lon: stations.longitude,
-      regionId: regions.id,
-      stateId: states.id,
-      stateCode: states.gstCode,
-    })
+    .select({ station: stationColumns, stateId: states.id, stateCode: states.gstCode })
     .from(stations)
     .innerJoin(regions, eq(regions.id, stations.regionId))
     .innerJoin(states, eq(states.id, regions.stateId));
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        stationId: r.id,
-        stationName: r.name,
-        regionId: r.regionId,
-        stateId: r.stateId,
-        stateCode: r.stateCode,
-        lat: Number(r.lat),
-        lon: Number(r.lon),
-      },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.station.id, stationPlace(r.station, { id: r.stateId, code: r.stateCode })]));
 }
 
-export async function stateCodeOf(db: DbOrTx, stateId: string | null): Promise<string> {
-  if (!stateId) return '';
-  const [row] = await db.select({ code: states.gstCode }).from(states).where(eq(states.id, stateId));
-  return row?.code ?? '';
+export type Places = { stations: Map<string, StationPlace>; stateCodes: Map<string, string> };
+
+/**
+ * Every station's place and every state's GST code in one statement (matching needs a trade's
+ * delivery state when it names no station): states left-joined down to their stations, so a state
+ * without stations still comes back once.
+ */
+export async function loadPlaces(db: DbOrTx): Promise<Places> {
+  const rows = await placesStatement(db).execute();
+  const places: Places = { stations: new Map(), stateCodes: new Map() };
+  for (const r of rows) {
+    places.stateCodes.set(r.stateId, r.stateCode);
+    if (r.station) places.stations.set(r.station.id, stationPlace(r.station, { id: r.stateId, code: r.stateCode }));
+  }
+  return places;
 }
+
+const placesStatement = preparedPer((db) =>
+  db
+    .select({ station: stationColumns, stateId: states.id, stateCode: states.gstCode })
+    .from(states)
+    .leftJoin(regions, eq(regions.stateId, states.id))
+    .leftJoin(stations, eq(stations.regionId, regions.id))
+    .prepare('places'),
+);
 
 export type PartnerInfo = {
   id: string;

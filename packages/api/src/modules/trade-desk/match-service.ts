@@ -5,10 +5,10 @@
  */
 
 import type { QualityParameter } from '@kapas/db';
-import { type DbOrTx, type lots, type offers, partners, type trades } from '@kapas/db';
-import { inArray } from 'drizzle-orm';
+import { branches, type DbOrTx, type lots, type offers, partners, type trades } from '@kapas/db';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { SettingsStore } from '../../shared/settings';
-import { headOffices, loadStations, numericTemplate, type StationPlace, stateCodeOf, tradeCertifications } from './lookups';
+import { loadPlaces, numericTemplate, type Places, tradeCertifications } from './lookups';
 import {
   type MatchCandidate,
   type MatchSettings,
@@ -44,16 +44,17 @@ export async function loadMatchSettings(
   };
 }
 
-export type MatchWorld = { stations: Map<string, StationPlace> };
+/** Every station's place and every state's code: read once per call, never per trade. */
+export type MatchWorld = Places;
 
 export async function loadMatchWorld(db: DbOrTx): Promise<MatchWorld> {
-  return { stations: await loadStations(db) };
+  return loadPlaces(db);
 }
 
-export async function tradeToMatch(db: DbOrTx, world: MatchWorld, t: TradeRow): Promise<MatchTrade> {
+export function tradeToMatch(world: MatchWorld, t: TradeRow): MatchTrade {
   const station = t.deliveryStationId ? world.stations.get(t.deliveryStationId) : undefined;
   const location: Place = station ?? {
-    stateCode: await stateCodeOf(db, t.deliveryStateId),
+    stateCode: (t.deliveryStateId ? world.stateCodes.get(t.deliveryStateId) : undefined) ?? '',
     regionId: t.deliveryRegionId,
     stationId: null,
   };
@@ -72,6 +73,15 @@ export async function tradeToMatch(db: DbOrTx, world: MatchWorld, t: TradeRow): 
 
 type SellerFacts = { status: string; businessType: string; home: Place; certificates: MatchCandidate['certificates'] };
 
+/** A seller's partner row and head office (station, state code) as matching reads them. */
+export type SellerRow = { status: string; businessType: string; stationId: string | null; stateCode: string | null };
+
+export function sellerFactsOf(row: SellerRow, world: MatchWorld, certificates: MatchCandidate['certificates']): SellerFacts {
+  const station = row.stationId ? world.stations.get(row.stationId) : undefined;
+  const home: Place = station ?? { stateCode: row.stateCode ?? '', regionId: null, stationId: null };
+  return { status: row.status, businessType: row.businessType, home, certificates };
+}
+
 /** Status, type, head-office place and counting certifications of each seller. */
 export async function sellerFacts(
   db: DbOrTx,
@@ -82,20 +92,22 @@ export async function sellerFacts(
   const ids = [...new Set(sellerIds)];
   const out = new Map<string, SellerFacts>();
   if (ids.length === 0) return out;
-  const [rows, offices, certs] = await Promise.all([
+  const [rows, certs] = await Promise.all([
+    // The head office (at most one per partner) joined in: its station or state is the seller's home place.
     db
-      .select({ id: partners.id, status: partners.status, businessType: partners.businessType })
+      .select({
+        id: partners.id,
+        status: partners.status,
+        businessType: partners.businessType,
+        stationId: branches.stationId,
+        stateCode: branches.stateCode,
+      })
       .from(partners)
+      .leftJoin(branches, and(eq(branches.partnerId, partners.id), eq(branches.isHeadOffice, true)))
       .where(inArray(partners.id, ids)),
-    headOffices(db, ids),
     tradeCertifications(db, ids, now),
   ]);
-  for (const r of rows) {
-    const office = offices.get(r.id);
-    const station = office?.stationId ? world.stations.get(office.stationId) : undefined;
-    const home: Place = station ?? { stateCode: office?.stateCode ?? '', regionId: null, stationId: null };
-    out.set(r.id, { status: r.status, businessType: r.businessType, home, certificates: certs.get(r.id) ?? [] });
-  }
+  for (const r of rows) out.set(r.id, sellerFactsOf(r, world, certs.get(r.id) ?? []));
   return out;
 }
 
@@ -171,7 +183,7 @@ export async function rankTradeOffers(
   excluded: { offerId: string; reasons: readonly string[] }[];
 }> {
   const world = await loadMatchWorld(db);
-  const trade = await tradeToMatch(db, world, t);
+  const trade = tradeToMatch(world, t);
   const facts = await sellerFacts(
     db,
     world,

@@ -6,8 +6,9 @@
  * acceptance per version can therefore succeed, however many race.
  */
 import { type DbOrTx, offers, offerVersions, type Transaction, trades } from '@kapas/db';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { DomainError } from '../../errors';
+import { preparedPer } from '../../shared/prepared';
 import { transact } from '../../shared/transact';
 import type { OfferEventPayload } from './events';
 import { idempotent } from './idempotency';
@@ -20,17 +21,28 @@ import type { OfferView } from './views';
 
 export type OfferRow = typeof offers.$inferSelect;
 export type TradeRow = typeof trades.$inferSelect;
+export type VersionRow = typeof offerVersions.$inferSelect;
 export const HOUR_MS = 3_600_000;
 
 export type OfferActionResult = { offer: OfferView; contractId: string | null; contractNumber: string | null };
 
 /** The negotiation as the pure rules see it: terms versions only (OFFER and COUNTER rows). */
 export async function loadNegotiation(db: DbOrTx, offer: OfferRow): Promise<Negotiation> {
-  const rows = await db
+  return negotiationOf(offer, await versionsStatement(db).execute({ offerId: offer.id }));
+}
+
+/** An offer's version rows in version order (placeholder `offerId`). */
+export const versionsStatement = preparedPer((db) =>
+  db
     .select()
     .from(offerVersions)
-    .where(eq(offerVersions.offerId, offer.id))
-    .orderBy(asc(offerVersions.version));
+    .where(eq(offerVersions.offerId, sql.placeholder('offerId')))
+    .orderBy(asc(offerVersions.version))
+    .prepare('offer_versions'),
+);
+
+/** The negotiation from the offer and its version rows in version order. */
+export function negotiationOf(offer: OfferRow, rows: readonly VersionRow[]): Negotiation {
   const versions: OfferVersion[] = rows
     .filter((r) => r.action === 'OFFER' || r.action === 'COUNTER')
     .map((r) => ({

@@ -1,11 +1,13 @@
 /** Offer reads: one offer with its negotiation history and the caller's allowed actions; lists for both sides. */
-import { contracts, type DbOrTx, lots, offers, offerVersions, partners, trades } from '@kapas/db';
-import { and, asc, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { contracts, type DbOrTx, lots, offers, partners, trades } from '@kapas/db';
+import { and, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Actor } from '../../context';
 import { DomainError } from '../../errors';
 import { offsetOf, type Page } from '../../shared/pagination';
-import { loadNegotiation } from './offer-action-core';
+import { preparedPer } from '../../shared/prepared';
+import { negotiationOf, versionsStatement } from './offer-action-core';
 import type { Origin } from './origin';
 import { isExpiredAt, type Side } from './rules/negotiation';
 import type { byIdInput, myOffersInput } from './schemas';
@@ -61,30 +63,48 @@ export async function offerWithTrade(db: DbOrTx, actor: Actor, offerId: string) 
   return row;
 }
 
+const sellerOf = alias(partners, 'seller');
+const buyerOf = alias(partners, 'buyer');
+
+/** The offer row with its trade, party names, lot and contract. */
+const offerDetailStatement = preparedPer((db) =>
+  db
+    .select({
+      offer: offers,
+      trade: trades,
+      seller: { name: sellerOf.tradeName, legal: sellerOf.legalName },
+      buyer: { name: buyerOf.tradeName, legal: buyerOf.legalName },
+      lot: { id: lots.id, number: lots.number, lab: lots.lab, testedOn: lots.testedOn },
+      contractId: sql<
+        string | null
+      >`(select ${contracts.id} from ${contracts} where ${contracts.offerId} = ${offers.id} limit 1)`,
+    })
+    .from(offers)
+    .innerJoin(trades, eq(trades.id, offers.tradeId))
+    .leftJoin(sellerOf, eq(sellerOf.id, offers.sellerPartnerId))
+    .leftJoin(buyerOf, eq(buyerOf.id, offers.buyerPartnerId))
+    .leftJoin(lots, eq(lots.id, offers.lotId))
+    .where(eq(offers.id, sql.placeholder('id')))
+    .prepare('offer_detail'),
+);
+
+/**
+ * One offer with everything its screen shows, in two prepared statements: the offer row with its
+ * trade, party names, lot and contract; and its versions (read once, for the history and the expiry rule).
+ */
 export async function getOffer(o: Origin, input: z.infer<typeof byIdInput>): Promise<OfferDetail> {
   const db = o.deps.db;
-  const { offer, trade } = await offerWithTrade(db, o.actor, input.id);
-  const inactivityMs = (await o.deps.settings.number('offer.inactivityHours', 48)) * 3_600_000;
-  const [versions, names, lot, contract] = await Promise.all([
-    db.select().from(offerVersions).where(eq(offerVersions.offerId, offer.id)).orderBy(asc(offerVersions.version)),
-    db
-      .select({ id: partners.id, name: partners.tradeName, legal: partners.legalName })
-      .from(partners)
-      .where(inArray(partners.id, [offer.buyerPartnerId, offer.sellerPartnerId])),
-    offer.lotId
-      ? db
-          .select({ id: lots.id, number: lots.number, lab: lots.lab, testedOn: lots.testedOn })
-          .from(lots)
-          .where(eq(lots.id, offer.lotId))
-      : Promise.resolve([]),
-    db.select({ id: contracts.id }).from(contracts).where(eq(contracts.offerId, offer.id)),
+  const [[row], versions] = await Promise.all([
+    offerDetailStatement(db).execute({ id: input.id }),
+    versionsStatement(db).execute({ offerId: input.id }),
   ]);
-  const nameOf = (id: string) => {
-    const n = names.find((x) => x.id === id);
-    return n ? (n.name ?? n.legal) : null;
-  };
+  if (!row || !canReadOffer(o.actor, { ...row.offer, tradeBranchId: row.trade.branchId }))
+    throw new DomainError('NOT_FOUND', 'Offer not found.');
+  const { offer, trade } = row;
+  const inactivityMs = (await o.deps.settings.number('offer.inactivityHours', 48)) * 3_600_000;
+  const nameOf = (p: { name: string | null; legal: string } | null) => (p ? (p.name ?? p.legal) : null);
   const view = offerView(offer);
-  const negotiation = await loadNegotiation(db, offer);
+  const negotiation = negotiationOf(offer, versions);
   const expired = view.turn !== null && isExpiredAt(negotiation, o.deps.clock(), { inactivityMs });
   const mySide = partySide(o.actor, { ...offer, tradeBranchId: trade.branchId });
   const actAs = o.actor.kind === 'BACK_OFFICE' && o.actor.capabilities.has('negotiation:act-for') ? view.turn : null;
@@ -101,16 +121,16 @@ export async function getOffer(o: Origin, input: z.infer<typeof byIdInput>): Pro
       targetPrice: trade.targetPrice,
       branchId: trade.branchId,
     },
-    sellerName: nameOf(offer.sellerPartnerId),
-    buyerName: nameOf(offer.buyerPartnerId),
-    lot: lot[0] ?? null,
+    sellerName: nameOf(row.seller),
+    buyerName: nameOf(row.buyer),
+    lot: row.lot,
     versions: versions.map(versionView),
     mySide,
     turn: view.turn,
     expired,
     allowedActions: allowedFor(mySide ?? actAs, view.turn, expired),
     actAs,
-    contractId: contract[0]?.id ?? null,
+    contractId: row.contractId,
   };
 }
 

@@ -32,7 +32,7 @@ export async function scoreSellersForTrade(
   onlySellers?: readonly string[],
 ) {
   const world = await loadMatchWorld(tx);
-  const match = await tradeToMatch(tx, world, trade);
+  const match = tradeToMatch(world, trade);
   const sellerRows = await tx
     .select({ id: partners.id })
     .from(partners)
@@ -160,7 +160,7 @@ export async function matchLotToTrades(tx: DbOrTx, lot: LotRow, settings: Settin
   const template = await templateOf(tx, lot.commodityId);
   let told = 0;
   for (const trade of open) {
-    const match = await tradeToMatch(tx, world, trade);
+    const match = tradeToMatch(world, trade);
     const candidate = lotCandidate(
       lot,
       facts.get(lot.sellerPartnerId),

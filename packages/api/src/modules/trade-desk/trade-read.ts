@@ -1,17 +1,18 @@
 /** Trade reads: my trades, one trade with its ranked offers, the sellers' market list. */
-import { commodities, contracts, lots, offers, partners, trades } from '@kapas/db';
-import { and, asc, count, desc, eq, gt, inArray, ne, type SQL } from 'drizzle-orm';
+import { branches, commodities, contracts, lots, offers, partners, trades } from '@kapas/db';
+import { and, asc, count, desc, eq, gt, inArray, ne, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { DomainError } from '../../errors';
 import { offsetOf, type Page } from '../../shared/pagination';
-import { numericTemplate } from './lookups';
+import { preparedPer, preparedVariants } from '../../shared/prepared';
+import { numericTemplate, tradeCertifications } from './lookups';
 import {
   loadMatchSettings,
   loadMatchWorld,
   lotCandidate,
   type OfferScore,
   rankTradeOffers,
-  sellerFacts,
+  sellerFactsOf,
   tradeToMatch,
 } from './match-service';
 import type { Origin } from './origin';
@@ -23,6 +24,7 @@ import { type OfferView, offerView, type TradeView, tradeView } from './views';
 
 const OPEN = ['POSTED', 'OFFERS_RECEIVED', 'NEGOTIATION'];
 const NO_BRANCH = ['00000000-0000-0000-0000-000000000000'];
+const LIVE_OFFER = ['PENDING', 'COUNTERED'];
 
 export async function myTrades(
   o: Origin,
@@ -51,7 +53,7 @@ export async function myTrades(
     ? await o.deps.db
         .select({ tradeId: offers.tradeId, n: count() })
         .from(offers)
-        .where(and(inArray(offers.tradeId, ids), inArray(offers.status, ['PENDING', 'COUNTERED'])))
+        .where(and(inArray(offers.tradeId, ids), inArray(offers.status, LIVE_OFFER)))
         .groupBy(offers.tradeId)
     : [];
   const liveBy = new Map(live.map((l) => [l.tradeId, l.n]));
@@ -117,7 +119,7 @@ export async function getTrade(o: Origin, input: z.infer<typeof byIdInput>): Pro
   const liveAll = await db
     .select()
     .from(offers)
-    .where(and(eq(offers.tradeId, t.id), inArray(offers.status, ['PENDING', 'COUNTERED'])));
+    .where(and(eq(offers.tradeId, t.id), inArray(offers.status, LIVE_OFFER)));
   const settings = await loadMatchSettings(o.deps.settings);
   const { ranked, excluded } = await rankTradeOffers(db, t, row.template, liveAll, settings, now);
   const scoreOf = new Map(ranked.map((r) => [r.offerId, r]));
@@ -165,68 +167,132 @@ export async function getTrade(o: Origin, input: z.infer<typeof byIdInput>): Pro
 
 export type MarketTrade = TradeView & { myScore: number | null; myLabel: string | null; myLiveOfferId: string | null };
 
-/** Open trades sellers may answer (not their own), with the caller's best lot score when it has lots. */
+type MarketFilter = `${'any' | 'commodity'}|${'all' | 'urgent'}`;
+
+/** One page of the market (placeholders now, partnerId, commodityId, limit, offset), per filter combination. */
+const marketPageStatement = preparedVariants((db, filter: MarketFilter) => {
+  const [commodity, urgency] = filter.split('|');
+  const partnerId = sql.placeholder('partnerId');
+  const myLiveOffer = sql<string | null>`(select ${offers.id} from ${offers} where ${and(
+    eq(offers.tradeId, trades.id),
+    eq(offers.sellerPartnerId, partnerId),
+    inArray(offers.status, LIVE_OFFER),
+  )} limit 1)`;
+  return db
+    .select({
+      trade: trades,
+      commodity: commodities.name,
+      buyer: partners.tradeName,
+      myLiveOfferId: myLiveOffer,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(trades)
+    .innerJoin(commodities, eq(commodities.id, trades.commodityId))
+    .innerJoin(partners, eq(partners.id, trades.buyerPartnerId))
+    .where(
+      and(
+        ...marketFilters(partnerId, sql.placeholder('now')),
+        commodity === 'commodity' ? eq(trades.commodityId, sql.placeholder('commodityId')) : undefined,
+        urgency === 'urgent' ? eq(trades.urgency, 'URGENT') : undefined,
+      ),
+    )
+    .orderBy(desc(trades.urgency), asc(trades.validUntil))
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare(`market_page_${commodity}_${urgency}`);
+});
+
+function marketFilters(partnerId: string | Placeholder, now: string | Placeholder): SQL[] {
+  return [inArray(trades.status, OPEN), gt(trades.validUntil, now), ne(trades.buyerPartnerId, partnerId)];
+}
+
+/**
+ * The caller's active lots still valid, each with what matching needs besides: its commodity's
+ * quality template and the seller's own facts (status, type, head office). Placeholders partnerId, now.
+ */
+const myActiveLotsStatement = preparedPer((db) =>
+  db
+    .select({
+      lot: lots,
+      template: commodities.qualityTemplate,
+      seller: {
+        status: partners.status,
+        businessType: partners.businessType,
+        stationId: branches.stationId,
+        stateCode: branches.stateCode,
+      },
+    })
+    .from(lots)
+    .innerJoin(commodities, eq(commodities.id, lots.commodityId))
+    .innerJoin(partners, eq(partners.id, lots.sellerPartnerId))
+    .leftJoin(branches, and(eq(branches.partnerId, lots.sellerPartnerId), eq(branches.isHeadOffice, true)))
+    .where(
+      and(
+        eq(lots.sellerPartnerId, sql.placeholder('partnerId')),
+        eq(lots.status, 'ACTIVE'),
+        gt(lots.validUntil, sql.placeholder('now')),
+      ),
+    )
+    .prepare('my_active_lots'),
+);
+
+/**
+ * Open trades sellers may answer (not their own), with the caller's best lot score when it has lots.
+ * A fixed number of statements whatever the page size: the page carries its total and the caller's
+ * live offer per trade; matching reads places and the seller's facts once for the whole page.
+ */
 export async function openForSellers(o: Origin, input: z.infer<typeof openTradesInput>): Promise<Page<MarketTrade>> {
   const partnerId = callerPartner(o.actor);
   const now = o.deps.clock();
-  const filters: (SQL | undefined)[] = [
-    inArray(trades.status, OPEN),
-    gt(trades.validUntil, now.toISOString()),
-    ne(trades.buyerPartnerId, partnerId),
-  ];
-  if (input.commodityId) filters.push(eq(trades.commodityId, input.commodityId));
-  if (input.urgentOnly) filters.push(eq(trades.urgency, 'URGENT'));
-  const where = and(...filters);
   const db = o.deps.db;
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({ trade: trades, commodity: commodities.name, template: commodities.qualityTemplate, buyer: partners.tradeName })
-      .from(trades)
-      .innerJoin(commodities, eq(commodities.id, trades.commodityId))
-      .innerJoin(partners, eq(partners.id, trades.buyerPartnerId))
-      .where(where)
-      .orderBy(desc(trades.urgency), asc(trades.validUntil))
-      .limit(input.pageSize)
-      .offset(offsetOf(input)),
-    db.select({ n: count() }).from(trades).where(where),
+  const at = now.toISOString();
+  const filter: MarketFilter = `${input.commodityId ? 'commodity' : 'any'}|${input.urgentOnly ? 'urgent' : 'all'}`;
+  const [rows, myLots] = await Promise.all([
+    marketPageStatement(db, filter).execute({
+      partnerId,
+      now: at,
+      commodityId: input.commodityId,
+      limit: input.pageSize,
+      offset: offsetOf(input),
+    }),
+    myActiveLotsStatement(db).execute({ partnerId, now: at }),
   ]);
-  const ids = rows.map((r) => r.trade.id);
-  const mine = ids.length
-    ? await db
-        .select({ id: offers.id, tradeId: offers.tradeId })
-        .from(offers)
-        .where(
-          and(
-            inArray(offers.tradeId, ids),
-            eq(offers.sellerPartnerId, partnerId),
-            inArray(offers.status, ['PENDING', 'COUNTERED']),
-          ),
-        )
-    : [];
-  const myLots = await db
-    .select()
-    .from(lots)
-    .where(and(eq(lots.sellerPartnerId, partnerId), eq(lots.status, 'ACTIVE'), gt(lots.validUntil, now.toISOString())));
+  // Past the last page no row carries the total: only then is it counted on its own.
+  const total = rows[0]?.total ?? (offsetOf(input) > 0 ? await countMarket(o, partnerId, at, input) : 0);
   const settings = await loadMatchSettings(o.deps.settings);
-  const world = myLots.length ? await loadMatchWorld(db) : null;
-  const facts = world ? await sellerFacts(db, world, [partnerId], now) : null;
-  const items: MarketTrade[] = [];
-  for (const r of rows) {
+  const [world, certificates] = myLots.length
+    ? await Promise.all([loadMatchWorld(db), tradeCertifications(db, [partnerId], now)])
+    : [null, null];
+  const facts = world && myLots[0] ? sellerFactsOf(myLots[0].seller, world, certificates?.get(partnerId) ?? []) : undefined;
+  const items = rows.map((r): MarketTrade => {
     let best: { score: number; label: string } | null = null;
-    if (world && facts) {
-      const match = await tradeToMatch(db, world, r.trade);
-      const candidates = myLots
-        .filter((l) => l.commodityId === r.trade.commodityId)
-        .map((l) => lotCandidate(l, facts.get(partnerId), world, l.askingPrice ?? r.trade.targetPrice ?? '1', match));
-      const top = matchCandidates(match, candidates, { template: numericTemplate(r.template), now, settings }).ranked[0];
+    // Only lots of the trade's commodity compete, so their template is the trade's.
+    const mine = myLots.filter((l) => l.lot.commodityId === r.trade.commodityId);
+    if (world && mine[0]) {
+      const match = tradeToMatch(world, r.trade);
+      const candidates = mine.map((l) =>
+        lotCandidate(l.lot, facts, world, l.lot.askingPrice ?? r.trade.targetPrice ?? '1', match),
+      );
+      const top = matchCandidates(match, candidates, { template: numericTemplate(mine[0].template), now, settings }).ranked[0];
       if (top) best = { score: top.score, label: top.label };
     }
-    items.push({
+    return {
       ...tradeView(r.trade, { commodity: r.commodity, buyer: r.buyer }),
       myScore: best?.score ?? null,
       myLabel: best?.label ?? null,
-      myLiveOfferId: mine.find((m) => m.tradeId === r.trade.id)?.id ?? null,
-    });
-  }
-  return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
+      myLiveOfferId: r.myLiveOfferId,
+    };
+  });
+  return { items, total, page: input.page, pageSize: input.pageSize };
+}
+
+async function countMarket(o: Origin, partnerId: string, at: string, input: z.infer<typeof openTradesInput>): Promise<number> {
+  const filters = [...marketFilters(partnerId, at)];
+  if (input.commodityId) filters.push(eq(trades.commodityId, input.commodityId));
+  if (input.urgentOnly) filters.push(eq(trades.urgency, 'URGENT'));
+  const [row] = await o.deps.db
+    .select({ n: count() })
+    .from(trades)
+    .where(and(...filters));
+  return row?.n ?? 0;
 }
