@@ -58,7 +58,8 @@ describe('trade desk actions: edit, cancel, invite, withdraw and reject, live in
   let sellerApi: Api;
   let buyer: Page;
   let seller: Page;
-  let tradeFields: Omit<Parameters<Api['trades']['create']['mutate']>[0], 'post'>;
+  // Every field named: `trades.update` replaces the whole trade and requires them all.
+  let tradeFields: Omit<Parameters<Api['trades']['update']['mutate']>[0], 'id' | 'version'>;
   const createTrade = (post: boolean) => buyerApi.trades.create.mutate({ ...tradeFields, post });
   let stationId: string;
   /** The draft the first test edits and posts; the invitation and cancellation tests use it after. */
@@ -115,7 +116,9 @@ describe('trade desk actions: edit, cancel, invite, withdraw and reject, live in
     if (!commodity || !delivery || !payment || !gujarat || !region || !station) throw new Error('seed masters missing');
     stationId = station.id;
     tradeFields = {
+      branchId: null,
       commodityId: commodity.id,
+      varietyId: null,
       quantity: '40',
       qualityRanges: [
         { name: 'staple_length', min: 27, max: 31 },
@@ -124,10 +127,23 @@ describe('trade desk actions: edit, cancel, invite, withdraw and reject, live in
         { name: 'trash', min: 0, max: 4 },
         { name: 'moisture', min: 0, max: 9 },
       ],
+      tradeTypeId: null,
+      bargainTypeId: null,
+      passingTermId: null,
+      weightmentTermId: null,
       deliveryTermId: delivery.id,
+      deliveryDays: null,
       paymentTermId: payment.id,
+      paymentDays: null,
+      deliveryStateId: null,
+      deliveryRegionId: null,
       deliveryStationId: station.id,
+      stationOnly: false,
+      requiredCertificates: [],
       targetPrice: '52000',
+      urgency: 'NORMAL',
+      notes: null,
+      validityDays: null,
     };
     buyer = await signedIn(BUYER);
     seller = await signedIn(SELLER);

@@ -54,6 +54,47 @@ export function tradeInput(m: Masters, over: Partial<RouterInputs['trades']['cre
   };
 }
 
+/**
+ * A whole `trades.update` input (it replaces the trade, so every field is named): the fields of
+ * `tradeInput` with the rest left empty, for the trade `ref`.
+ */
+export function tradeUpdateInput(
+  m: Masters,
+  ref: { id: string; version: number },
+  over: Partial<RouterInputs['trades']['update']> = {},
+): RouterInputs['trades']['update'] {
+  return {
+    branchId: null,
+    commodityId: m.cottonId,
+    varietyId: m.shankar6,
+    quantity: '500',
+    qualityRanges: [
+      { name: 'staple_length', min: 28, max: 30, preferred: 29 },
+      { name: 'micronaire', min: 3.8, max: 4.5 },
+    ],
+    tradeTypeId: null,
+    bargainTypeId: null,
+    passingTermId: null,
+    weightmentTermId: null,
+    deliveryTermId: m.exGin,
+    deliveryDays: null,
+    paymentTermId: m.credit30,
+    paymentDays: null,
+    deliveryStateId: null,
+    deliveryRegionId: null,
+    deliveryStationId: m.rajkot,
+    stationOnly: false,
+    requiredCertificates: [],
+    targetPrice: '52000',
+    urgency: 'NORMAL',
+    notes: null,
+    validityDays: null,
+    id: ref.id,
+    version: ref.version,
+    ...over,
+  };
+}
+
 export const GOOD_VALUES = { staple_length: 29, micronaire: 4.1, strength: 29.5, trash: 2.1, moisture: 7.5 };
 
 export function lotInput(m: Masters, over: Partial<RouterInputs['lots']['publish']> = {}): RouterInputs['lots']['publish'] {
@@ -97,5 +138,12 @@ export function followRoom(client: KapasClient, offerId: string) {
 export function followFeed(client: KapasClient) {
   const seen: Seen[] = [];
   const sub = client.tradeDesk.onMyFeed.subscribe({ lastEventId: 0 }, { onData: (item) => seen.push(item.data as Seen) });
+  return { seen, stop: () => sub.unsubscribe() };
+}
+
+/** Follows the back-office trade-desk stream from the beginning (staff). */
+export function followBackOffice(client: KapasClient) {
+  const seen: Seen[] = [];
+  const sub = client.tradeDesk.onBackOffice.subscribe({ lastEventId: 0 }, { onData: (item) => seen.push(item.data as Seen) });
   return { seen, stop: () => sub.unsubscribe() };
 }

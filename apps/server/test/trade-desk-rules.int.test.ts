@@ -1,10 +1,22 @@
-import type { KapasClient } from '@kapas/client';
+import type { KapasClient, RouterInputs } from '@kapas/client';
 import { certifications, lots, notifications, offers, partners, trades, users } from '@kapas/db';
-import { and, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../src/testing';
 import { failure, signInAs } from './helpers';
-import { GOOD_VALUES, loadMasters, lotInput, type Masters, newKey, tradeInput } from './trade-desk-fixtures';
+import {
+  followBackOffice,
+  followFeed,
+  GOOD_VALUES,
+  loadMasters,
+  lotInput,
+  type Masters,
+  newKey,
+  type Seen,
+  tradeInput,
+  tradeUpdateInput,
+  until,
+} from './trade-desk-fixtures';
 
 let server: TestServer;
 let buyer: KapasClient;
@@ -78,15 +90,30 @@ describe('trades: validation and states', () => {
   });
 
   it('draft → update → post; update is refused once offers exist (CONFLICT naming the state)', async () => {
-    const draft = await buyer.trades.create.mutate(tradeInput(m, { post: false }));
+    const draft = await buyer.trades.create.mutate(tradeInput(m, { post: false, notes: 'first draft' }));
     expect(draft.status).toBe('DRAFT');
-    const updated = await buyer.trades.update.mutate({ ...tradeInput(m), id: draft.id, version: draft.version, quantity: '600' });
-    expect(updated).toMatchObject({ quantity: '600.000', version: 2 });
+    // An update replaces the whole trade, so a field left out is refused rather than silently reset.
+    const { notes: _left, ...partial } = tradeUpdateInput(m, draft, { quantity: '600' });
+    const missing = await failure(buyer.trades.update.mutate(partial as unknown as RouterInputs['trades']['update']));
+    expect(missing.code).toBe('BAD_REQUEST');
+    expect(missing.fieldErrors.notes?.[0]).toMatch(/replaces the whole trade/);
+    expect((await buyer.trades.get.query({ id: draft.id })).trade).toMatchObject({ version: 1, notes: 'first draft' });
+    // The owner's other tabs (feed) and staff screens (back office) hear of the edit.
+    const feed = followFeed(buyer);
+    const backOffice = followBackOffice(admin);
+    const updated = await buyer.trades.update.mutate(tradeUpdateInput(m, draft, { quantity: '600', notes: 'second draft' }));
+    expect(updated).toMatchObject({ quantity: '600.000', version: 2, notes: 'second draft' });
+    const edited = (e: Seen) => e.type === 'trade.updated' && e.payload.tradeId === draft.id;
+    await until(() => feed.seen.some(edited) && backOffice.seen.some(edited));
+    feed.stop();
+    backOffice.stop();
+    expect(feed.seen.find(edited)?.payload).toMatchObject({ tradeNumber: draft.number, version: 2, status: 'DRAFT' });
+    expect(backOffice.seen.find(edited)?.payload).toMatchObject({ tradeNumber: draft.number, version: 2, status: 'DRAFT' });
     expect((await failure(buyer.trades.post.mutate({ id: draft.id, version: 1 }))).code).toBe('STALE_VERSION');
     const posted = await buyer.trades.post.mutate({ id: draft.id, version: 2 });
     expect(posted.status).toBe('POSTED');
     await submit(seller, posted.id);
-    const f = await failure(buyer.trades.update.mutate({ ...tradeInput(m), id: posted.id, version: 4, quantity: '700' }));
+    const f = await failure(buyer.trades.update.mutate(tradeUpdateInput(m, { id: posted.id, version: 4 }, { quantity: '700' })));
     expect(f.code).toBe('CONFLICT');
     expect(f.message).toMatch(/OFFERS_RECEIVED/);
     expect((await buyer.trades.get.query({ id: posted.id })).trade.quantity).toBe('600.000');
@@ -307,7 +334,22 @@ describe('split acceptance', () => {
       actAs: 'BUYER',
     });
     expect(r.offer).toMatchObject({ version: 2, turn: 'SELLER' });
-    expect((await seller.offers.get.query({ id: offer.id })).allowedActions).toEqual(['COUNTER', 'ACCEPT', 'REJECT', 'WITHDRAW']);
+    const seen = await seller.offers.get.query({ id: offer.id });
+    expect(seen.allowedActions).toEqual(['COUNTER', 'ACCEPT', 'REJECT', 'WITHDRAW']);
+    // The history tells the seller the counter came from back office on the buyer's behalf.
+    expect(seen.versions.map((v) => [v.version, v.side, v.actedByStaff])).toEqual([
+      [1, 'SELLER', false],
+      [2, 'BUYER', true],
+    ]);
+    await seller.offers.counter.mutate({
+      offerId: offer.id,
+      version: 2,
+      price: '51800',
+      quantity: '100',
+      idempotencyKey: newKey(),
+    });
+    const staffView = await admin.offers.get.query({ id: offer.id });
+    expect(staffView.versions.map((v) => v.actedByStaff)).toEqual([false, true, false]);
   });
 });
 
@@ -371,5 +413,42 @@ describe('back office', () => {
     const invited = await admin.tradeDesk.inviteSeller.mutate({ tradeId: urgent.id, sellerPartnerIds: [sellerPartnerId] });
     expect(invited.notified).toBe(1);
     expect((await failure(buyer.tradeDesk.summary.query({ days: 30 }))).code).toBe('FORBIDDEN');
+  });
+
+  it('an invitation or force-match right after a match notice still reaches the seller; links open the trade page', async () => {
+    const [sellerUser] = await db().select().from(users).where(eq(users.email, 'seller@vidarbha-ginning.example'));
+    const sellerUserId = sellerUser!.id;
+    // Earlier tests told this seller about other trades within the minute: age those notices so the
+    // automatic pre-match below is not the one the limit holds back.
+    await db()
+      .update(notifications)
+      .set({ createdAt: new Date(Date.now() - 120_000).toISOString() })
+      .where(eq(notifications.userId, sellerUserId));
+    const feed = followFeed(seller);
+    const trade = await buyer.trades.create.mutate(tradeInput(m));
+    const message = 'Your Akola lot fits this mill well; please quote.';
+    await admin.tradeDesk.inviteSeller.mutate({ tradeId: trade.id, sellerPartnerIds: [sellerPartnerId], message });
+    await admin.tradeDesk.forceMatch.mutate({ tradeId: trade.id, sellerPartnerIds: [sellerPartnerId] });
+    const told = await db()
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, sellerUserId), sql`${notifications.data}->>'tradeId' = ${trade.id}`))
+      .orderBy(asc(notifications.createdAt), asc(notifications.kind));
+    // Pre-match notice, then the invitation and the force-match within the same minute: all three delivered.
+    expect(told.map((n) => n.kind).sort()).toEqual(['trade.invited', 'trade.matched', 'trade.matched']);
+    expect(told.find((n) => n.kind === 'trade.invited')?.body).toBe(message);
+    // The trader app's route for a trade (apps/web router: /trade-desk/trades/$id).
+    expect(new Set(told.map((n) => n.link))).toEqual(new Set([`/trade-desk/trades/${trade.id}`]));
+    // The automatic limit still holds: another posted trade within the minute is not notified.
+    const next = await buyer.trades.create.mutate(tradeInput(m));
+    const nextTold = await db()
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, sellerUserId), sql`${notifications.data}->>'tradeId' = ${next.id}`));
+    expect(nextTold).toEqual([]);
+    const invitation = (e: Seen) => e.type === 'trade.invited' && e.payload.tradeId === trade.id;
+    await until(() => feed.seen.some(invitation));
+    feed.stop();
+    expect(feed.seen.find(invitation)?.payload).toMatchObject({ tradeNumber: trade.number, message });
   });
 });

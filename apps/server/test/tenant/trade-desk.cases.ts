@@ -2,7 +2,7 @@ import type { KapasClient } from '@kapas/client';
 import { branches } from '@kapas/db';
 import { expect } from 'vitest';
 import { failure } from '../helpers';
-import { loadMasters, lotInput, type Masters, newKey, tradeInput } from '../trade-desk-fixtures';
+import { loadMasters, lotInput, type Masters, newKey, tradeInput, tradeUpdateInput } from '../trade-desk-fixtures';
 import { expectDenied, expectNoneOf, type TenantModule, type TenantWorld, type VictimRecords } from './world';
 
 let m: Masters;
@@ -74,7 +74,7 @@ export const tradeDeskTenant: TenantModule = {
     {
       path: 'trades.update',
       run: async (w, r) => {
-        await expectDenied(w.attacker.trades.update.mutate({ ...tradeInput(m), id: r.draftTradeId!, version: 1 }));
+        await expectDenied(w.attacker.trades.update.mutate(tradeUpdateInput(m, { id: r.draftTradeId!, version: 1 })));
       },
     },
     {

@@ -15,6 +15,8 @@ export type VersionView = {
   validUntil: string;
   message?: string | null;
   createdAt: string;
+  /** Made by back-office staff acting for `side`: the history says so. */
+  actedByStaff?: boolean;
   /** Set on optimistic entries that the server has not confirmed yet. */
   pending?: boolean;
 };
@@ -71,6 +73,12 @@ export function VersionTimeline({ versions, mySide }: { versions: readonly Versi
             <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
               <span className="font-medium text-slate-900">
                 {who} {ACTION_TEXT[v.action] ?? v.action.toLowerCase()}
+                {v.actedByStaff ? (
+                  <span className="font-normal text-slate-500" data-testid="version-by-staff">
+                    {' '}
+                    (by Kapas back office)
+                  </span>
+                ) : null}
               </span>
               <span className="text-xs text-slate-500">
                 v{v.version} · {v.pending ? 'sending…' : formatDateTime(v.createdAt)}

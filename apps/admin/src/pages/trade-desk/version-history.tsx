@@ -14,7 +14,8 @@ const ACTION_TEXT: Record<string, string> = {
 
 /**
  * The negotiation's versions, oldest first, as staff read them: which party acted (and whether it
- * was the signed-in staff member acting for them), the terms, their validity and the message.
+ * was the signed-in staff member, or another back-office user, acting for them), the terms, their
+ * validity and the message.
  */
 export function VersionHistory({ detail, myUserId }: { detail: OfferDetail; myUserId: string | null }) {
   const party = (side: string) =>
@@ -48,7 +49,11 @@ export function VersionHistory({ detail, myUserId }: { detail: OfferDetail; myUs
                   </span>
                   <span className="block text-xs text-slate-500">
                     {ACTION_TEXT[v.action] ?? v.action}
-                    {myUserId !== null && v.actorUserId === myUserId ? ' · by you, for them' : ''}
+                    {myUserId !== null && v.actorUserId === myUserId
+                      ? ' · by you, for them'
+                      : v.actedByStaff
+                        ? ' · by Kapas back office, for them'
+                        : ''}
                   </span>
                 </td>
                 <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums" data-testid="version-price">

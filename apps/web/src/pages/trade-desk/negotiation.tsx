@@ -97,7 +97,7 @@ export function NegotiationPage() {
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <Card className="p-5">
           <h2 className="mb-4 text-sm font-semibold text-slate-900">History</h2>
-          <VersionTimeline versions={d.versions.map((v) => ({ ...v, pending: v.id.startsWith('pending-') }))} mySide={side} />
+          <VersionTimeline versions={d.versions.map(historyRow)} mySide={side} />
         </Card>
         <div className="grid content-start gap-6">
           <Card className="p-5" data-testid="current-terms">
@@ -140,6 +140,16 @@ export function NegotiationPage() {
       </div>
     </div>
   );
+}
+
+/**
+ * A history row as the timeline shows it: optimistic rows (not confirmed yet) are the user's own
+ * action, never staff's, whatever row they were copied from; a confirmed row made by back-office
+ * staff for a party reads "(by Kapas back office)".
+ */
+function historyRow<V extends { id: string; actedByStaff: boolean }>(v: V): V & { pending: boolean } {
+  const pending = v.id.startsWith('pending-');
+  return { ...v, pending, actedByStaff: v.actedByStaff && !pending };
 }
 
 function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {

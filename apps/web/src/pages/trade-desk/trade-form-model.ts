@@ -228,7 +228,8 @@ export function numericTemplate(commodity: Commodity | undefined) {
 
 type CreateTradeInput = RouterInputs['trades']['create'];
 type UpdateTradeInput = RouterInputs['trades']['update'];
-type TradeFieldsInput = Omit<CreateTradeInput, 'post'>;
+/** Every field but the branch, each named: `trades.update` replaces the whole trade and requires them. */
+type TradeFieldsInput = Omit<UpdateTradeInput, 'id' | 'version' | 'branchId'>;
 
 const orNull = (s: string) => (s ? s : null);
 const intOrNull = (s: string) => (s === '' ? null : Number.parseInt(s, 10));

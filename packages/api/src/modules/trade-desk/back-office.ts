@@ -50,7 +50,12 @@ export async function listTrades(o: Origin, input: z.infer<typeof boTradesInput>
   };
 }
 
-/** Force-match / invite: notify chosen sellers about a trade even outside its location; audited. */
+/**
+ * Force-match / invite (DOMAIN §6.6): notify chosen sellers about a trade even outside its
+ * location; audited. Both are explicit staff actions naming the sellers, so every notification is
+ * delivered whatever the per-minute limit on automatic match notices (§6.4); the staff member's
+ * message, if any, is the notification body and travels in the feed event.
+ */
 export async function notifySellers(
   o: Origin,
   input: z.infer<typeof inviteSellersInput>,
@@ -79,10 +84,9 @@ export async function notifySellers(
         tx,
         trade,
         { sellerPartnerId: id, score: s?.score ?? null, label: s?.label ?? null },
-        settings,
         now,
-        kind,
-        input.message,
+        // A staff member chose these sellers: never swallowed by the automatic notices' limit.
+        { kind, limitPerMinute: null, message: input.message },
       );
     }
     await appendAudit(tx, auditOrigin(o, now), {
@@ -90,7 +94,7 @@ export async function notifySellers(
       entityType: 'trade',
       entityId: trade.id,
       partnerId: trade.buyerPartnerId,
-      newValues: { sellerPartnerIds: input.sellerPartnerIds },
+      newValues: { sellerPartnerIds: input.sellerPartnerIds, message: input.message ?? null },
     });
     return { notified: input.sellerPartnerIds.length, scores: scored };
   });

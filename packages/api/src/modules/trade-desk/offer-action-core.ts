@@ -32,7 +32,7 @@ export async function loadNegotiation(db: DbOrTx, offer: OfferRow): Promise<Nego
 }
 
 /** An offer's version rows in version order (placeholder `offerId`). */
-export const versionsStatement = preparedPer((db) =>
+const versionsStatement = preparedPer((db) =>
   db
     .select()
     .from(offerVersions)

@@ -1,13 +1,13 @@
 /** Offer reads: one offer with its negotiation history and the caller's allowed actions; lists for both sides. */
-import { contracts, type DbOrTx, lots, offers, partners, trades } from '@kapas/db';
-import { and, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { contracts, type DbOrTx, lots, offers, offerVersions, partners, trades, users } from '@kapas/db';
+import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Actor } from '../../context';
 import { DomainError } from '../../errors';
 import { offsetOf, type Page } from '../../shared/pagination';
 import { preparedPer } from '../../shared/prepared';
-import { negotiationOf, versionsStatement } from './offer-action-core';
+import { negotiationOf } from './offer-action-core';
 import type { Origin } from './origin';
 import { isExpiredAt, type Side } from './rules/negotiation';
 import type { byIdInput, myOffersInput } from './schemas';
@@ -89,14 +89,30 @@ const offerDetailStatement = preparedPer((db) =>
 );
 
 /**
+ * The offer's versions in order, each with the kind of user who made it (so the history can say
+ * "by back office" when staff acted for a party). A version's actor is never deleted (users are
+ * deactivated), so the left join only misses for the system's expiry rows.
+ */
+const historyStatement = preparedPer((db) =>
+  db
+    .select({ version: offerVersions, actorKind: users.kind })
+    .from(offerVersions)
+    .leftJoin(users, eq(users.id, offerVersions.actorUserId))
+    .where(eq(offerVersions.offerId, sql.placeholder('offerId')))
+    .orderBy(asc(offerVersions.version))
+    .prepare('offer_history'),
+);
+
+/**
  * One offer with everything its screen shows, in two prepared statements: the offer row with its
- * trade, party names, lot and contract; and its versions (read once, for the history and the expiry rule).
+ * trade, party names, lot and contract; and its versions with their actors' kind (read once, for
+ * the history and the expiry rule).
  */
 export async function getOffer(o: Origin, input: z.infer<typeof byIdInput>): Promise<OfferDetail> {
   const db = o.deps.db;
-  const [[row], versions] = await Promise.all([
+  const [[row], history] = await Promise.all([
     offerDetailStatement(db).execute({ id: input.id }),
-    versionsStatement(db).execute({ offerId: input.id }),
+    historyStatement(db).execute({ offerId: input.id }),
   ]);
   if (!row || !canReadOffer(o.actor, { ...row.offer, tradeBranchId: row.trade.branchId }))
     throw new DomainError('NOT_FOUND', 'Offer not found.');
@@ -104,7 +120,10 @@ export async function getOffer(o: Origin, input: z.infer<typeof byIdInput>): Pro
   const inactivityMs = (await o.deps.settings.number('offer.inactivityHours', 48)) * 3_600_000;
   const nameOf = (p: { name: string | null; legal: string } | null) => (p ? (p.name ?? p.legal) : null);
   const view = offerView(offer);
-  const negotiation = negotiationOf(offer, versions);
+  const negotiation = negotiationOf(
+    offer,
+    history.map((h) => h.version),
+  );
   const expired = view.turn !== null && isExpiredAt(negotiation, o.deps.clock(), { inactivityMs });
   const mySide = partySide(o.actor, { ...offer, tradeBranchId: trade.branchId });
   const actAs = o.actor.kind === 'BACK_OFFICE' && o.actor.capabilities.has('negotiation:act-for') ? view.turn : null;
@@ -124,7 +143,7 @@ export async function getOffer(o: Origin, input: z.infer<typeof byIdInput>): Pro
     sellerName: nameOf(row.seller),
     buyerName: nameOf(row.buyer),
     lot: row.lot,
-    versions: versions.map(versionView),
+    versions: history.map((h) => versionView(h.version, h.actorKind)),
     mySide,
     turn: view.turn,
     expired,

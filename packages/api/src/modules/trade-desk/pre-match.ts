@@ -1,14 +1,15 @@
 /**
  * Matching on arrival (DOMAIN §6.4, §6.2): a posted trade is scored against active sellers on
  * what is known (their active lots, certifications, location) and the best are told; a published
- * lot is matched against open trades and their buyers are told. Notifications are rate-limited
- * per user; feed events always go out.
+ * lot is matched against open trades and their buyers are told. These automatic notifications
+ * are rate-limited per user (match-notify.ts); feed events always go out.
  */
 import { commodities, type DbOrTx, lots, partners, trades } from '@kapas/db';
 import { and, eq, gt, inArray, ne } from 'drizzle-orm';
 import { appendFeedEvent } from './events';
+import { tradePagePath } from './links';
 import { numericTemplate } from './lookups';
-import { notifyPartnerRateLimited } from './match-notify';
+import { notifyPartnerOfMatch } from './match-notify';
 import { type loadMatchSettings, loadMatchWorld, lotCandidate, sellerFacts, tradeToMatch } from './match-service';
 import { type MatchCandidate, matchCandidates } from './rules/matching';
 
@@ -97,15 +98,25 @@ export async function scoreSellersForTrade(
   return [...best.values()];
 }
 
+/**
+ * How a seller is told about a trade: `trade.matched` by pre-matching or a staff force-match,
+ * `trade.invited` by a staff invitation. `limitPerMinute` null = an explicit staff action, always
+ * delivered; `message` is the staff member's own words, if any (notification body and feed event).
+ */
+export type TellSeller = {
+  kind: 'trade.matched' | 'trade.invited';
+  limitPerMinute: number | null;
+  message?: string | null | undefined;
+};
+
 export async function tellSellerAboutTrade(
   tx: DbOrTx,
   trade: TradeRow,
   seller: { sellerPartnerId: string; score: number | null; label: string | null },
-  settings: Settings,
   now: Date,
-  kind: 'trade.matched' | 'trade.invited',
-  message?: string | null,
+  how: TellSeller,
 ) {
+  const { kind, message } = how;
   await appendFeedEvent(tx, seller.sellerPartnerId, kind, {
     tradeId: trade.id,
     tradeNumber: trade.number,
@@ -114,22 +125,23 @@ export async function tellSellerAboutTrade(
     quantity: trade.quantity,
     urgency: trade.urgency,
     validUntil: new Date(trade.validUntil).toISOString(),
+    ...(message ? { message } : {}),
   });
-  await notifyPartnerRateLimited(
+  await notifyPartnerOfMatch(
     tx,
     seller.sellerPartnerId,
     {
       kind,
       title: kind === 'trade.invited' ? `You are invited to offer on ${trade.number}` : `New trade ${trade.number} matches you`,
       body:
-        message ??
+        message ||
         `${trade.quantity} bales wanted${seller.score !== null ? `; your match score ${seller.score} (${seller.label})` : ''}.`,
-      link: `/trade-desk/market/${trade.id}`,
+      link: tradePagePath(trade.id),
       data: { tradeId: trade.id, score: seller.score },
       email: true,
+      now,
     },
-    settings.perUserPerMinute,
-    now,
+    how.limitPerMinute,
   );
 }
 
@@ -137,7 +149,8 @@ export async function preMatchTrade(tx: DbOrTx, trade: TradeRow, settings: Setti
   if (settings.preMatchNotify <= 0) return 0;
   const scored = await scoreSellersForTrade(tx, trade, settings, now);
   const best = scored.slice(0, settings.preMatchNotify);
-  for (const s of best) await tellSellerAboutTrade(tx, trade, s, settings, now, 'trade.matched');
+  for (const s of best)
+    await tellSellerAboutTrade(tx, trade, s, now, { kind: 'trade.matched', limitPerMinute: settings.perUserPerMinute });
   return best.length;
 }
 
@@ -182,19 +195,19 @@ export async function matchLotToTrades(tx: DbOrTx, lot: LotRow, settings: Settin
       label: s.label,
       available: lot.available,
     });
-    await notifyPartnerRateLimited(
+    await notifyPartnerOfMatch(
       tx,
       trade.buyerPartnerId,
       {
         kind: 'lot.matched',
         title: `Tested lot ${lot.number} matches ${trade.number}`,
         body: `${lot.available} bales available; match score ${s.score} (${s.label}).`,
-        link: `/trade-desk/trades/${trade.id}`,
+        link: tradePagePath(trade.id),
         data: { lotId: lot.id, tradeId: trade.id, score: s.score },
         email: true,
+        now,
       },
       settings.perUserPerMinute,
-      now,
     );
   }
   return told;

@@ -63,7 +63,18 @@ export const tradeFields = z.object({
 export type TradeFields = z.infer<typeof tradeFields>;
 
 export const createTradeInput = tradeFields.extend({ post: z.boolean().default(false) });
-export const updateTradeInput = tradeFields.extend({ id: uuid, version: z.number().int().positive() });
+
+/**
+ * `trades.update` replaces the whole trade: a field left out would be reset (to null, its default,
+ * or a fresh validity window), so every field must be named — null clears it, and
+ * `validityDays: null` restarts the default window. Nothing is reset by omission.
+ */
+const wholeTrade = { error: 'Required: an update replaces the whole trade (send null to clear a field)' } as const;
+type WholeTradeShape = { [K in keyof typeof tradeFields.shape]: z.ZodNonOptional<(typeof tradeFields.shape)[K]> };
+const wholeTradeShape = Object.fromEntries(
+  Object.entries(tradeFields.shape).map(([key, field]) => [key, field.nonoptional(wholeTrade)]),
+) as WholeTradeShape;
+export const updateTradeInput = z.object({ ...wholeTradeShape, id: uuid, version: z.number().int().positive() });
 export const tradeRefInput = z.object({ id: uuid, version: z.number().int().positive() });
 export const cancelTradeInput = tradeRefInput.extend({ reason: z.string().trim().max(500).nullish() });
 export const byIdInput = z.object({ id: uuid });

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { DomainError } from '../../errors';
 import { transact } from '../../shared/transact';
 import { appendAudit } from '../audit/append';
-import { appendBackOfficeEvent } from './events';
+import { appendBackOfficeEvent, appendFeedEvent } from './events';
 import { checkBranch, loadCommodity, loadStations } from './lookups';
 import { loadMatchSettings } from './match-service';
 import { closeLiveOffers } from './offer-close';
@@ -147,6 +147,27 @@ function staleTrade(row: TradeRow, version: number) {
   }
 }
 
+/**
+ * An edited trade: the back-office row refreshes staff screens; the owner's feed row refreshes the
+ * owner's other tabs (branch-scoped for sub-users by `tradeBranchId`).
+ */
+async function announceEdit(tx: DbOrTx, row: TradeRow) {
+  const payload = {
+    tradeId: row.id,
+    tradeNumber: row.number,
+    status: row.status,
+    version: row.version,
+    buyerPartnerId: row.buyerPartnerId,
+    tradeBranchId: row.branchId,
+  };
+  await appendFeedEvent(tx, row.buyerPartnerId, 'trade.updated', payload);
+  await appendBackOfficeEvent(tx, 'trade.updated', payload);
+}
+
+/**
+ * Replaces the whole trade (the schema makes every field explicit, so nothing is reset by
+ * omission); only DRAFT, or POSTED with no offer yet.
+ */
 export async function updateTrade(o: Origin, input: z.infer<typeof updateTradeInput>): Promise<TradeView> {
   const partnerId = callerPartner(o.actor);
   const { id, version, ...fields } = input;
@@ -180,6 +201,7 @@ export async function updateTrade(o: Origin, input: z.infer<typeof updateTradeIn
         oldValues: before,
         newValues: row,
       });
+      await announceEdit(tx, row!);
       return tradeView(row!);
     }),
   );

@@ -64,10 +64,16 @@ export function offerView(o: OfferRow): OfferView {
   };
 }
 
-export type OfferVersionView = Omit<VersionRow, 'validUntil' | 'createdAt'> & { validUntil: string; createdAt: string };
+export type OfferVersionView = Omit<VersionRow, 'validUntil' | 'createdAt'> & {
+  validUntil: string;
+  createdAt: string;
+  /** Made by back-office staff acting for `side` (negotiation:act-for), not by the party's own user. */
+  actedByStaff: boolean;
+};
 
-export function versionView(v: VersionRow): OfferVersionView {
-  return { ...v, validUntil: iso(v.validUntil), createdAt: iso(v.createdAt) };
+/** `actorKind` is the acting user's kind (BACK_OFFICE | PARTNER), null for the expiry sweep. */
+export function versionView(v: VersionRow, actorKind: string | null): OfferVersionView {
+  return { ...v, validUntil: iso(v.validUntil), createdAt: iso(v.createdAt), actedByStaff: actorKind === 'BACK_OFFICE' };
 }
 
 export type ContractView = Omit<ContractRow, 'createdAt'> & { createdAt: string };
