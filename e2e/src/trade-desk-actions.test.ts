@@ -253,6 +253,7 @@ describe('trade desk actions: edit, cancel, invite, withdraw and reject, live in
 
     // The seller's desk says so at once and opens the trade from there.
     await seller.getByText(`You are invited to offer on ${edited.number}`).waitFor(VISIBLE);
+    await seller.getByText('Please quote for this one').waitFor(VISIBLE);
     const view = seller.getByRole('button', { name: 'View trade' });
     await view.waitFor(VISIBLE);
     await seller.screenshot({ path: '/tmp/kapas-web-trade-desk-invited.png' });

@@ -65,7 +65,7 @@ export function TradeDeskLive({ enabled }: { enabled: boolean }) {
       const invitation = invitationOf(event.data);
       if (invitation) {
         toast.info(`You are invited to offer on ${invitation.tradeNumber}`, {
-          description: 'The trade desk asked you to look at this trade.',
+          description: invitation.message ?? 'The trade desk asked you to look at this trade.',
           duration: 20_000,
           action: {
             label: 'View trade',
@@ -88,9 +88,9 @@ export function TradeDeskLive({ enabled }: { enabled: boolean }) {
  * feed, so it gets a toast that opens the trade. Only the feed carries it to every open tab.
  */
 function invitationOf(event: { type: string; payload: Record<string, unknown> }) {
-  const { tradeId, tradeNumber } = event.payload;
+  const { tradeId, tradeNumber, message } = event.payload;
   if (event.type !== 'trade.invited' || typeof tradeId !== 'string' || typeof tradeNumber !== 'string') return null;
-  return { tradeId, tradeNumber };
+  return { tradeId, tradeNumber, message: typeof message === 'string' && message ? message : null };
 }
 
 export function invalidateTradeDesk(utils: ReturnType<typeof trpc.useUtils>) {
