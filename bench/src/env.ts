@@ -9,5 +9,7 @@ export const benchEnv = z
     /** P2: fraction of the QUALITY.md negotiation counts (1 = 100 and 1,000); lower it on a machine that cannot carry the load. */
     BENCH_P2_SCALE: z.coerce.number().min(0.01).max(1).default(1),
     BENCH_SECONDS: z.coerce.number().int().min(2).max(120).default(10),
+    /** When set, the server under test writes a V8 CPU profile (`.cpuprofile`) into this folder on exit. */
+    BENCH_PROFILE_DIR: z.string().min(1).optional(),
   })
   .parse(process.env);

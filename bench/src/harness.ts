@@ -71,7 +71,8 @@ function onInterrupt(cleanup: () => Promise<void>): void {
 export async function startServerProcess(databaseUrl: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   // node itself (not pnpm → tsx) so `pid` is the server's and its memory can be read from /proc.
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const profile = benchEnv.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${benchEnv.BENCH_PROFILE_DIR}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
     cwd: `${repoRoot}apps/server`,
     env: {
       ...process.env,
