@@ -6,7 +6,7 @@
  * Outside `transact` (a bare transaction or no transaction) they are written at once.
  */
 import { type AuditFields, auditLog, chainHash, type DbOrTx, events, GENESIS_HASH } from '@kapas/db';
-import { desc, sql } from 'drizzle-orm';
+import { desc, type SQL, sql } from 'drizzle-orm';
 
 export type EventRowInput = typeof events.$inferInsert;
 
@@ -45,7 +45,9 @@ export async function flushLogAppends(tx: DbOrTx): Promise<void> {
 
 async function writeLogs(tx: DbOrTx, pending: Pending): Promise<void> {
   if (pending.audit.length === 0 && pending.events.length === 0) return;
+  // First and on its own: ids must be drawn only once the lock is held, so id order is commit order.
   await tx.execute(sql`select pg_advisory_xact_lock(${LOG_APPEND_LOCK})`);
+  const inserts: SQL[] = [];
   if (pending.audit.length > 0) {
     // Read under the lock: no other writer can append between this read and our commit.
     const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
@@ -56,11 +58,15 @@ async function writeLogs(tx: DbOrTx, pending: Pending): Promise<void> {
       prevHash = hash;
       return row;
     });
-    await tx.insert(auditLog).values(rows);
+    inserts.push(tx.insert(auditLog).values(rows).getSQL());
   }
-  if (pending.events.length > 0) {
-    await tx.insert(events).values(pending.events);
-    // Delivered at commit, never for a rolled-back transaction; listeners then read the rows.
-    await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, '')`);
-  }
+  if (pending.events.length > 0) inserts.push(tx.insert(events).values(pending.events).getSQL());
+  // Every row and the announcement in one round trip (data-modifying CTEs always run). The NOTIFY
+  // is delivered at commit, never for a rolled-back transaction; listeners then read the rows.
+  const ctes = sql.join(
+    inserts.map((insert, i) => sql`${sql.identifier(`log_${i}`)} as (${insert})`),
+    sql`, `,
+  );
+  const announce = pending.events.length > 0 ? sql`pg_notify(${EVENTS_CHANNEL}, '')` : sql`null`;
+  await tx.execute(sql`with ${ctes} select ${announce}`);
 }

@@ -6,7 +6,7 @@
  * acceptance per version can therefore succeed, however many race.
  */
 import { type DbOrTx, offers, offerVersions, type Transaction, trades } from '@kapas/db';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DomainError } from '../../errors';
 import { preparedPer } from '../../shared/prepared';
 import { transact } from '../../shared/transact';
@@ -63,9 +63,10 @@ export function negotiationOf(offer: OfferRow, rows: readonly VersionRow[]): Neg
 export type Locked = { trade: TradeRow; offer: OfferRow; side: Side; negotiation: Negotiation };
 
 export async function lockForAction(tx: Transaction, o: Origin, offerId: string, actAs: Side | undefined): Promise<Locked> {
-  const [peek] = await tx.select({ tradeId: offers.tradeId }).from(offers).where(eq(offers.id, offerId));
-  if (!peek) throw new DomainError('NOT_FOUND', 'Offer not found.');
-  const [trade] = await tx.select().from(trades).where(eq(trades.id, peek.tradeId)).for('update');
+  // The trade is found through the offer and locked in the same statement.
+  const offerTrade = tx.select({ tradeId: offers.tradeId }).from(offers).where(eq(offers.id, offerId));
+  const [trade] = await tx.select().from(trades).where(inArray(trades.id, offerTrade)).for('update');
+  if (!trade) throw new DomainError('NOT_FOUND', 'Offer not found.');
   const [offer] = await tx.select().from(offers).where(eq(offers.id, offerId)).for('update');
   if (!trade || !offer) throw new DomainError('NOT_FOUND', 'Offer not found.');
   const side = actingSide(o.actor, { ...offer, tradeBranchId: trade.branchId }, actAs);
