@@ -154,6 +154,27 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+/** The median of unsorted samples. */
+export function median(xs: readonly number[]): number {
+  return percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
+}
+
+/** Calls `send(i)` for i = 0,1,2… at `rate` per second for `seconds`, open-loop (never waits for answers). */
+export async function fixedRate(rate: number, seconds: number, send: (i: number) => void): Promise<void> {
+  const start = performance.now();
+  const total = Math.round(rate * seconds);
+  let i = 0;
+  while (i < total) {
+    const due = start + (i * 1000) / rate;
+    const now = performance.now();
+    if (now < due) await new Promise((r) => setTimeout(r, Math.min(due - now, 50)));
+    else send(i++);
+  }
+}
+
 export async function writeResult(name: string, result: unknown, summary: string): Promise<void> {
   const dir = fileURLToPath(new URL('../../docs/bench/', import.meta.url));
   await mkdir(dir, { recursive: true });

@@ -14,7 +14,7 @@ import { benchEnv } from './env';
 import {
   benchDatabase,
   freePort,
-  percentile,
+  median,
   RELAXED_LIMITS,
   signInToken,
   startServerProcess,
@@ -102,14 +102,9 @@ try {
         sat.non2xx += r.non2xx;
       }
     }
-    const med = (xs: number[]) =>
-      percentile(
-        [...xs].sort((a, b) => a - b),
-        50,
-      );
     // The same offered rate for both: half of what Kapas itself sustains (at the baseline's half
     // rate Kapas would be past saturation and its p99 would only measure the queue).
-    const halfRate = Math.max(1, Math.round(med(sat.kapas) / 2));
+    const halfRate = Math.max(1, Math.round(median(sat.kapas) / 2));
     const lat = { kapas: [] as number[], raw: [] as number[] };
     for (let round = 0; round < ROUNDS; round++) {
       for (const side of round % 2 ? (['kapas', 'raw'] as const) : (['raw', 'kapas'] as const)) {
@@ -120,8 +115,8 @@ try {
     results.push({
       procedure: t.name,
       statements: captured[t.name]!.length,
-      throughput: { kapas: med(sat.kapas), raw: med(sat.raw), ratio: med(sat.kapas) / med(sat.raw), rounds: sat },
-      p99AtHalfLoadMs: { rate: halfRate, kapas: med(lat.kapas), raw: med(lat.raw), rounds: lat },
+      throughput: { kapas: median(sat.kapas), raw: median(sat.raw), ratio: median(sat.kapas) / median(sat.raw), rounds: sat },
+      p99AtHalfLoadMs: { rate: halfRate, kapas: median(lat.kapas), raw: median(lat.raw), rounds: lat },
       non2xx: sat.non2xx,
     });
   }

@@ -13,6 +13,7 @@ import WebSocket from 'ws';
 import { benchEnv } from './env';
 import {
   benchDatabase,
+  fixedRate,
   freePort,
   percentile,
   RELAXED_LIMITS,
@@ -63,19 +64,6 @@ function openRoomSocket(wsUrl: string, token: string, offerId: string, onEvent: 
       else if (msg.result?.type === 'data') onEvent(Number(msg.result.data?.data?.payload?.version));
     });
   });
-}
-
-/** Sends `send(i)` for i = 0,1,2… at `rate` per second for `seconds`, open-loop (never waits for answers). */
-async function fixedRate(rate: number, seconds: number, send: (i: number) => void): Promise<void> {
-  const start = performance.now();
-  const total = Math.round(rate * seconds);
-  let i = 0;
-  while (i < total) {
-    const due = start + (i * 1000) / rate;
-    const now = performance.now();
-    if (now < due) await new Promise((r) => setTimeout(r, Math.min(due - now, 50)));
-    else send(i++);
-  }
 }
 
 async function kapasRound(url: string, tokens: Record<'BUYER' | 'SELLER', string>, rooms: Room[], rate: number, stats: Stats) {

@@ -12,7 +12,7 @@ import { benchEnv } from './env';
 import {
   benchDatabase,
   freePort,
-  percentile,
+  median,
   RELAXED_LIMITS,
   rssBytes,
   signInToken,
@@ -48,11 +48,6 @@ async function startRaw(): Promise<{ wsUrl: string; child: ChildProcess }> {
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 3_000));
-const med = (xs: number[]) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    50,
-  );
 
 const db = await benchDatabase(RELAXED_LIMITS);
 const server = await startServerProcess(db.url);
@@ -105,8 +100,8 @@ try {
   const perConn = (name: 'kapas' | 'raw') => (memory[name].after - memory[name].before) / N;
   const p99s = (name: 'kapas' | 'raw') => rounds.map((r) => Number(r[name].p99));
   const lost = rounds.reduce((acc, r) => acc + (N - Number(r.kapas.received)) + (N - Number(r.raw.received)), 0);
-  const kapasP99 = med(p99s('kapas'));
-  const rawP99 = med(p99s('raw'));
+  const kapasP99 = median(p99s('kapas'));
+  const rawP99 = median(p99s('raw'));
   const result = {
     benchmark: 'P2b idle connections',
     cores: availableParallelism(),
@@ -116,7 +111,7 @@ try {
     memoryAfterEvents,
     bytesPerConnection: { kapas: perConn('kapas'), raw: perConn('raw') },
     eventP99Ms: { kapas: kapasP99, raw: rawP99, kapasSpread: [Math.min(...p99s('kapas')), Math.max(...p99s('kapas'))] },
-    eventP50Ms: { kapas: med(rounds.map((r) => Number(r.kapas.p50))), raw: med(rounds.map((r) => Number(r.raw.p50))) },
+    eventP50Ms: { kapas: median(rounds.map((r) => Number(r.kapas.p50))), raw: median(rounds.map((r) => Number(r.raw.p50))) },
     undelivered: lost,
     targets: { bytesPerConnection: '<= 51200', eventP99Ms: '<= 250' },
   };

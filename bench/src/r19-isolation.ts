@@ -13,7 +13,17 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { benchEnv } from './env';
-import { benchDatabase, percentile, RELAXED_LIMITS, rssBytes, signInToken, startServerProcess, writeResult } from './harness';
+import {
+  benchDatabase,
+  fixedRate,
+  median,
+  percentile,
+  RELAXED_LIMITS,
+  rssBytes,
+  signInToken,
+  startServerProcess,
+  writeResult,
+} from './harness';
 
 const ROUNDS = 7;
 const PHASE_SECONDS = Math.max(3, Math.round(benchEnv.BENCH_SECONDS / 2));
@@ -64,19 +74,6 @@ function normalSubscriber(wsUrl: string, token: string): Promise<WebSocket> {
       feed.lastEventId = Math.max(feed.lastEventId, eventId);
     });
   });
-}
-
-/** Calls `send(i)` for i = 0,1,2… at `rate` per second for `seconds`, open-loop (never waits for answers). */
-async function fixedRate(rate: number, seconds: number, send: (i: number) => void): Promise<void> {
-  const start = performance.now();
-  const total = Math.round(rate * seconds);
-  let i = 0;
-  while (i < total) {
-    const due = start + (i * 1000) / rate;
-    const now = performance.now();
-    if (now < due) await new Promise((r) => setTimeout(r, Math.min(due - now, 50)));
-    else send(i++);
-  }
 }
 
 /** CPU time (user + system) a process has used so far, in ms, from /proc (clock ticks of 10 ms). */
@@ -152,11 +149,6 @@ async function phase(url: string, adminToken: string, pids: { server: number; at
 }
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const med = (xs: number[]) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    50,
-  );
 
 const db = await benchDatabase(RELAXED_LIMITS);
 const server = await startServerProcess(db.url);
@@ -217,8 +209,8 @@ try {
   const rssAfter = await rssBytes(server.pid);
 
   const of = (name: 'quiet' | 'attacked', key: keyof Phase) => rounds.map((r) => r[name][key]);
-  const quietP99 = med(of('quiet', 'eventP99'));
-  const attackedP99 = med(of('attacked', 'eventP99'));
+  const quietP99 = median(of('quiet', 'eventP99'));
+  const attackedP99 = median(of('attacked', 'eventP99'));
   const ratio = attackedP99 / quietP99;
   const perRoundRatios = rounds.map((r) => r.attacked.eventP99 / r.quiet.eventP99);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -241,10 +233,10 @@ try {
       quietSpread: spread(of('quiet', 'eventP99')),
       attackedSpread: spread(of('attacked', 'eventP99')),
     },
-    eventP50Ms: { quiet: med(of('quiet', 'eventP50')), attacked: med(of('attacked', 'eventP50')) },
-    serverCores: { quiet: med(of('quiet', 'serverCores')), attacked: med(of('attacked', 'serverCores')) },
-    attackerCores: med(of('attacked', 'attackerCores')),
-    mutationP50Ms: { quiet: med(of('quiet', 'mutationP50')), attacked: med(of('attacked', 'mutationP50')) },
+    eventP50Ms: { quiet: median(of('quiet', 'eventP50')), attacked: median(of('attacked', 'eventP50')) },
+    serverCores: { quiet: median(of('quiet', 'serverCores')), attacked: median(of('attacked', 'serverCores')) },
+    attackerCores: median(of('attacked', 'attackerCores')),
+    mutationP50Ms: { quiet: median(of('quiet', 'mutationP50')), attacked: median(of('attacked', 'mutationP50')) },
     delivery: {
       events: feed.arrivals.size,
       undelivered: sum([...of('quiet', 'undelivered'), ...of('attacked', 'undelivered')]),
