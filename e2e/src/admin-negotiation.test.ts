@@ -3,64 +3,12 @@ import { signInAs, type TestServer } from '@kapas/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, PASSWORD, signIn, signInStaff, startApps } from './harness';
+import { BUYER, markNoReload, newContext, newPageIn, SELLER, stillNoReload, tradeWithOffer, VISIBLE } from './trade-desk-helpers';
 
-// The machine is shared: generous waits, since every step still has to happen without a reload.
-const VISIBLE = { state: 'visible', timeout: 30_000 } as const;
-const BUYER = 'buyer@saurashtra-mills.example';
-const SELLER = 'seller@vidarbha-ginning.example';
 /** SUPER_ADMIN: holds negotiation:act-for (packages/auth DEFAULT_ROLES). */
 const ACT_FOR_STAFF = 'admin@kapas.local';
 /** OPERATIONS: trade:read but not negotiation:act-for. */
 const READ_ONLY_STAFF = 'ops@kapas.local';
-
-/** A posted 40-bale trade by the buyer and a 54,000 offer on it by the seller, through the typed client. */
-async function tradeWithOffer(buyerApi: KapasClient, sellerApi: KapasClient) {
-  const [commodity] = await buyerApi.masters.commodities.query({});
-  const items = async (kind: 'DELIVERY_TERM' | 'PAYMENT_TERM') =>
-    (await buyerApi.masters.items.query({ kind, page: 1, pageSize: 100 })).items;
-  const [delivery] = await items('DELIVERY_TERM');
-  const [payment] = await items('PAYMENT_TERM');
-  const gujarat = (await buyerApi.masters.locations.query()).find((state) => state.name === 'Gujarat');
-  const region = gujarat?.regions[0];
-  const station = region?.stations[0];
-  if (!commodity || !delivery || !payment || !gujarat || !region || !station) throw new Error('seed masters missing');
-  const trade = await buyerApi.trades.create.mutate({
-    commodityId: commodity.id,
-    quantity: '40',
-    qualityRanges: [
-      { name: 'staple_length', min: 27, max: 31 },
-      { name: 'micronaire', min: 3.5, max: 4.9 },
-      { name: 'strength', min: 26, max: 32 },
-      { name: 'trash', min: 0, max: 4 },
-      { name: 'moisture', min: 0, max: 9 },
-    ],
-    deliveryTermId: delivery.id,
-    paymentTermId: payment.id,
-    deliveryStateId: gujarat.id,
-    deliveryRegionId: region.id,
-    deliveryStationId: station.id,
-    post: true,
-  });
-  const offer = await sellerApi.offers.submit.mutate({
-    tradeId: trade.id,
-    price: '54000',
-    quantity: '40',
-    parameters: { staple_length: 29, micronaire: 4.1, strength: 29, trash: 2, moisture: 7 },
-    stationId: station.id,
-    idempotencyKey: crypto.randomUUID(),
-  });
-  return { trade, offer };
-}
-
-/** Marks the document: if the page reloaded, the marker is gone. */
-async function markNoReload(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    document.documentElement.dataset.e2eMarker = 'no-reload';
-  });
-}
-async function stillNoReload(page: Page): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.dataset.e2eMarker)).toBe('no-reload');
-}
 
 describe('admin app: staff open a trade’s negotiation and act for a party', () => {
   let server: TestServer;
@@ -72,16 +20,7 @@ describe('admin app: staff open a trade’s negotiation and act for a party', ()
   let seller: Page;
   const contexts: BrowserContext[] = [];
 
-  const newContext = async (): Promise<BrowserContext> => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    contexts.push(context);
-    return context;
-  };
-  const newPage = async (context: BrowserContext): Promise<Page> => {
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    return page;
-  };
+  const newBrowserContext = (): Promise<BrowserContext> => newContext(browser, contexts);
 
   beforeAll(async () => {
     server = await startApps();
@@ -100,7 +39,7 @@ describe('admin app: staff open a trade’s negotiation and act for a party', ()
     const { trade, offer } = setup;
 
     // The seller watches the negotiation in the trader app (its own browser context).
-    seller = await newPage(await newContext());
+    seller = await newPageIn(await newBrowserContext());
     await seller.goto(`${server.url}/`);
     await seller.waitForURL(/\/sign-in/);
     await signIn(seller, SELLER, PASSWORD);
@@ -112,8 +51,8 @@ describe('admin app: staff open a trade’s negotiation and act for a party', ()
     await markNoReload(seller);
 
     // The admin finds the trade in the list and opens it: summary and the offer ranked with its score.
-    adminContext = await newContext();
-    admin = await newPage(adminContext);
+    adminContext = await newBrowserContext();
+    admin = await newPageIn(adminContext);
     await admin.goto(`${server.url}/admin/trade-desk/trades`);
     await admin.waitForURL(/\/admin\/sign-in/);
     await signInStaff(admin, server, ACT_FOR_STAFF);
@@ -198,7 +137,7 @@ describe('admin app: staff open a trade’s negotiation and act for a party', ()
   it('explains STALE_VERSION when the buyer answered first, and refreshes to the latest version', async () => {
     const { offer } = setup;
     // A second tab of the same admin with no live connection keeps showing version 3.
-    const tab = await newPage(adminContext);
+    const tab = await newPageIn(adminContext);
     await tab.routeWebSocket(/\/trpc/, () => {});
     await tab.goto(`${server.url}/admin/trade-desk/offers/${offer.id}`);
     await tab.getByTestId('version-3').waitFor(VISIBLE);
@@ -235,7 +174,7 @@ describe('admin app: staff open a trade’s negotiation and act for a party', ()
 
   it('staff without negotiation:act-for see the negotiation read-only', async () => {
     const { trade, offer } = setup;
-    const page = await newPage(await newContext());
+    const page = await newPageIn(await newBrowserContext());
     await page.goto(`${server.url}/admin/trade-desk/trades`);
     await page.waitForURL(/\/admin\/sign-in/);
     await signInStaff(page, server, READ_ONLY_STAFF);

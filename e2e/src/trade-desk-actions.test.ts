@@ -2,29 +2,25 @@ import { signInAs, type TestServer } from '@kapas/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, PASSWORD, signIn, signInStaff, startApps } from './harness';
+import {
+  BUYER,
+  markNoReload,
+  newContext,
+  newPageIn,
+  OFFER_PARAMETERS,
+  QUALITY_RANGES,
+  SELLER,
+  seedTradeMasters,
+  stillNoReload,
+  VISIBLE,
+} from './trade-desk-helpers';
 
 // The trade-desk actions the main journey (trade-desk.test.ts) does not take: editing a draft,
 // cancelling a trade, a back-office invitation, and withdrawing or rejecting an offer, each seen
 // live by the other party. Setup the main journey already covers goes through the typed client.
 
-// The machine is shared: generous waits, since every step still has to happen without a reload.
-const VISIBLE = { state: 'visible', timeout: 30_000 } as const;
-const BUYER = 'buyer@saurashtra-mills.example';
-const SELLER = 'seller@vidarbha-ginning.example';
-const PARAMETERS = { staple_length: 29, micronaire: 4.1, strength: 29, trash: 2, moisture: 7 };
-
 type Api = Awaited<ReturnType<typeof signInAs>>;
 type RangeInput = { name: string; min: number; max: number };
-
-/** Marks the document: if the page reloaded, the marker is gone. */
-async function markNoReload(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    document.documentElement.dataset.e2eMarker = 'no-reload';
-  });
-}
-async function stillNoReload(page: Page): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.dataset.e2eMarker)).toBe('no-reload');
-}
 
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 const activeText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
@@ -66,13 +62,7 @@ describe('trade desk actions: edit, cancel, invite, withdraw and reject, live in
   let edited: { id: string; number: string };
   const contexts: BrowserContext[] = [];
 
-  const newPage = async (): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    return page;
-  };
+  const newPage = async (): Promise<Page> => newPageIn(await newContext(browser, contexts));
 
   const signedIn = async (email: string): Promise<Page> => {
     const page = await newPage();
@@ -96,7 +86,7 @@ describe('trade desk actions: edit, cancel, invite, withdraw and reject, live in
       tradeId,
       price,
       quantity: '40',
-      parameters: PARAMETERS,
+      parameters: OFFER_PARAMETERS,
       stationId,
       idempotencyKey: crypto.randomUUID(),
     });
@@ -105,28 +95,14 @@ describe('trade desk actions: edit, cancel, invite, withdraw and reject, live in
     server = await startApps();
     browser = await launchBrowser();
     [buyerApi, sellerApi] = [await signInAs(server, BUYER), await signInAs(server, SELLER)];
-    const [commodity] = await buyerApi.masters.commodities.query({});
-    const items = async (kind: 'DELIVERY_TERM' | 'PAYMENT_TERM') =>
-      (await buyerApi.masters.items.query({ kind, page: 1, pageSize: 100 })).items;
-    const [delivery] = await items('DELIVERY_TERM');
-    const [payment] = await items('PAYMENT_TERM');
-    const gujarat = (await buyerApi.masters.locations.query()).find((state) => state.name === 'Gujarat');
-    const region = gujarat?.regions[0];
-    const station = region?.stations[0];
-    if (!commodity || !delivery || !payment || !gujarat || !region || !station) throw new Error('seed masters missing');
+    const { commodity, delivery, payment, station } = await seedTradeMasters(buyerApi);
     stationId = station.id;
     tradeFields = {
       branchId: null,
       commodityId: commodity.id,
       varietyId: null,
       quantity: '40',
-      qualityRanges: [
-        { name: 'staple_length', min: 27, max: 31 },
-        { name: 'micronaire', min: 3.5, max: 4.9 },
-        { name: 'strength', min: 26, max: 32 },
-        { name: 'trash', min: 0, max: 4 },
-        { name: 'moisture', min: 0, max: 9 },
-      ],
+      qualityRanges: QUALITY_RANGES,
       tradeTypeId: null,
       bargainTypeId: null,
       passingTermId: null,

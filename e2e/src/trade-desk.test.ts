@@ -2,38 +2,19 @@ import { signInAs, type TestServer } from '@kapas/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, PASSWORD, signIn, signInStaff, startApps } from './harness';
+import { BUYER, markNoReload, newContext, newPageIn, SELLER, stillNoReload, tradeWithOffer, VISIBLE } from './trade-desk-helpers';
 
-// The machine is shared: generous waits, since every step still has to happen without a reload.
-const VISIBLE = { state: 'visible', timeout: 30_000 } as const;
-const BUYER = 'buyer@saurashtra-mills.example';
-const SELLER = 'seller@vidarbha-ginning.example';
 const SENTENCE = 'Need 100 bales Shankar-6 staple 28-30 mic 3.8-4.5 at 52000 per candy delivered Rajkot, 30 days credit';
 
 /** 100 bales at ₹52,500 per candy = 100 × 170 / 355.6222 × 52500 (DOMAIN §2), grouped en-IN. */
 const EXPECTED_VALUE = '₹25,09,685.84';
-
-/** Marks the document: if the page reloaded, the marker is gone. */
-async function markNoReload(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    document.documentElement.dataset.e2eMarker = 'no-reload';
-  });
-}
-async function stillNoReload(page: Page): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.dataset.e2eMarker)).toBe('no-reload');
-}
 
 describe('trade desk: quick entry → lot offer → two counters → acceptance, live in two browsers', () => {
   let server: TestServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 
-  const newPage = async (): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    return page;
-  };
+  const newPage = async (): Promise<Page> => newPageIn(await newContext(browser, contexts));
 
   beforeAll(async () => {
     server = await startApps();
@@ -245,40 +226,7 @@ describe('trade desk: quick entry → lot offer → two counters → acceptance,
   it('rolls back an optimistic counter and explains when the offer moved on (STALE_VERSION)', async () => {
     // A second trade and offer, set up through the typed client (what the first test did in the browser).
     const [buyerApi, sellerApi] = [await signInAs(server, BUYER), await signInAs(server, SELLER)];
-    const [commodity] = await buyerApi.masters.commodities.query({});
-    const items = async (kind: 'DELIVERY_TERM' | 'PAYMENT_TERM') =>
-      (await buyerApi.masters.items.query({ kind, page: 1, pageSize: 100 })).items;
-    const [delivery] = await items('DELIVERY_TERM');
-    const [payment] = await items('PAYMENT_TERM');
-    const gujarat = (await buyerApi.masters.locations.query()).find((state) => state.name === 'Gujarat');
-    const region = gujarat?.regions[0];
-    const station = region?.stations[0];
-    if (!commodity || !delivery || !payment || !gujarat || !region || !station) throw new Error('seed masters missing');
-    const trade = await buyerApi.trades.create.mutate({
-      commodityId: commodity.id,
-      quantity: '40',
-      qualityRanges: [
-        { name: 'staple_length', min: 27, max: 31 },
-        { name: 'micronaire', min: 3.5, max: 4.9 },
-        { name: 'strength', min: 26, max: 32 },
-        { name: 'trash', min: 0, max: 4 },
-        { name: 'moisture', min: 0, max: 9 },
-      ],
-      deliveryTermId: delivery.id,
-      paymentTermId: payment.id,
-      deliveryStateId: gujarat.id,
-      deliveryRegionId: region.id,
-      deliveryStationId: station.id,
-      post: true,
-    });
-    const offer = await sellerApi.offers.submit.mutate({
-      tradeId: trade.id,
-      price: '54000',
-      quantity: '40',
-      parameters: { staple_length: 29, micronaire: 4.1, strength: 29, trash: 2, moisture: 7 },
-      stationId: station.id,
-      idempotencyKey: crypto.randomUUID(),
-    });
+    const { offer } = await tradeWithOffer(buyerApi, sellerApi);
 
     // The buyer's tab has no live connection (its WebSocket goes nowhere), so it keeps showing version 1.
     const page = await newPage();

@@ -1,6 +1,5 @@
-import { ConfirmDialog, contractValue, formatBales, formatInr, formatPricePerCandy } from '@kapas/ui';
+import { ConfirmDialog, contractValue, formatBales, formatInr, formatPricePerCandy, ReasonField } from '@kapas/ui';
 import { useState } from 'react';
-import { ReasonField } from './reason-field';
 
 /**
  * A decision as it was when staff opened the dialog: the version and terms they saw. A live update
@@ -67,7 +66,15 @@ export function DecisionDialog({
       pending={pending}
       onConfirm={() => void confirm()}
     >
-      {kind === 'ACCEPT' ? null : <ReasonField value={reason} onChange={setReason} onEnter={() => void confirm()} />}
+      {kind === 'ACCEPT' ? null : (
+        <ReasonField
+          value={reason}
+          onChange={setReason}
+          onEnter={() => void confirm()}
+          maxLength={1000}
+          label="Reason (optional, the other party sees it)"
+        />
+      )}
     </ConfirmDialog>
   );
 }

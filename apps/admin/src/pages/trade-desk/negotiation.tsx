@@ -1,7 +1,7 @@
 import {
   Alert,
   Card,
-  contractValue,
+  CurrentTerms,
   ErrorState,
   formatBales,
   formatDateTime,
@@ -11,6 +11,7 @@ import {
   LoadingState,
   PageHeader,
   StateBadge,
+  TermRow,
   TurnIndicator,
   trpc,
   useConnectionState,
@@ -45,7 +46,6 @@ export function TradeDeskOfferPage() {
   const o = d.offer;
   const live = d.turn !== null && !d.expired;
   const latest = d.versions[d.versions.length - 1];
-  const value = contractValue(o.quantity, o.price);
 
   return (
     <div className="mx-auto max-w-7xl">
@@ -89,17 +89,10 @@ export function TradeDeskOfferPage() {
           <VersionHistory detail={d} myUserId={me?.userId ?? null} />
         </Card>
         <div className="grid content-start gap-6">
-          <Card className="p-5" data-testid="current-terms">
-            <h2 className="mb-3 text-sm font-semibold text-slate-900">Current terms (v{o.version})</h2>
-            <dl className="grid gap-1 text-sm">
-              <Row label="Price" value={formatPricePerCandy(o.price)} testId="current-price" />
-              <Row label="Quantity" value={formatBales(o.quantity)} testId="current-quantity" />
-              <Row label="Value" value={value ? formatInr(value) : '—'} testId="current-value" />
-              <Row label="Valid until" value={formatDateTime(latest?.validUntil ?? o.validUntil)} />
-              <Row label="Last activity" value={formatDateTime(o.lastActivityAt)} />
-              <Row label="Trade still open" value={formatBales(remaining(d.trade.quantity, d.trade.allocated))} />
-            </dl>
-          </Card>
+          <CurrentTerms version={o.version} price={o.price} quantity={o.quantity} validUntil={latest?.validUntil ?? o.validUntil}>
+            <TermRow label="Last activity" value={formatDateTime(o.lastActivityAt)} />
+            <TermRow label="Trade still open" value={formatBales(remaining(d.trade.quantity, d.trade.allocated))} />
+          </CurrentTerms>
           {live && canActFor && d.actAs !== null ? (
             <ActForPanel key={o.id} detail={d} onRefresh={() => void offer.refetch()} />
           ) : live ? (
@@ -137,15 +130,4 @@ function useNegotiationLive(offerId: string) {
 /** Bales still open on the trade; display only (the server owns the arithmetic). */
 function remaining(quantity: string, allocated: string): string {
   return Math.max(0, Number(quantity) - Number(allocated)).toFixed(3);
-}
-
-function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <div className="flex justify-between gap-3">
-      <dt className="text-slate-500">{label}</dt>
-      <dd className="font-medium text-slate-900 tabular-nums" data-testid={testId}>
-        {value}
-      </dd>
-    </div>
-  );
 }

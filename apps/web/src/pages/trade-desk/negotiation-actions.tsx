@@ -7,10 +7,11 @@ import {
   formatInr,
   formatPricePerCandy,
   Input,
+  ReasonField,
   type Side,
 } from '@kapas/ui';
 import { type FormEvent, useState } from 'react';
-import { ReasonField } from './reason-field';
+import { ReasonDialog } from './reason-dialog';
 import type { CounterTerms } from './use-offer-action';
 
 const PRICE = /^\d{1,12}(\.\d{1,2})?$/;
@@ -116,30 +117,23 @@ export function Respond(props: {
 /** The seller may withdraw the offer while it is live, whoever's turn it is; asked first, with an optional reason. */
 export function WithdrawOffer({ busy, onWithdraw }: { busy: boolean; onWithdraw: (reason: string | null) => void }) {
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const withdraw = () => {
-    onWithdraw(reason.trim() || null);
-    setOpen(false);
-    setReason('');
-  };
   return (
     <>
       <Button variant="ghost" className="mt-3" onClick={() => setOpen(true)} disabled={busy}>
         Withdraw offer
       </Button>
-      <ConfirmDialog
+      <ReasonDialog
         open={open}
-        onOpenChange={(next) => {
-          setOpen(next);
-          if (!next) setReason('');
-        }}
+        onOpenChange={setOpen}
         title="Withdraw this offer?"
         description="The negotiation ends and the buyer is told. Reserved lot bales are released."
         confirmLabel="Withdraw offer"
-        onConfirm={withdraw}
-      >
-        <ReasonField value={reason} onChange={setReason} onEnter={withdraw} maxLength={1000} />
-      </ConfirmDialog>
+        maxLength={1000}
+        onConfirm={(reason) => {
+          onWithdraw(reason);
+          setOpen(false);
+        }}
+      />
     </>
   );
 }

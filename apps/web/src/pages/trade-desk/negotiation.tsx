@@ -2,10 +2,9 @@ import {
   Alert,
   Button,
   Card,
-  contractValue,
+  CurrentTerms,
   ErrorState,
   formatBales,
-  formatDateTime,
   formatInr,
   formatPricePerCandy,
   LoadingState,
@@ -45,7 +44,6 @@ export function NegotiationPage() {
   const o = d.offer;
   const latest = d.versions[d.versions.length - 1];
   const allowed = new Set(d.allowedActions);
-  const value = contractValue(o.quantity, o.price);
 
   return (
     <div className="mx-auto max-w-5xl">
@@ -100,15 +98,12 @@ export function NegotiationPage() {
           <VersionTimeline versions={d.versions.map(historyRow)} mySide={side} />
         </Card>
         <div className="grid content-start gap-6">
-          <Card className="p-5" data-testid="current-terms">
-            <h2 className="mb-3 text-sm font-semibold text-slate-900">Current terms (v{o.version})</h2>
-            <dl className="grid gap-1 text-sm">
-              <Row label="Price" value={formatPricePerCandy(o.price)} testId="current-price" />
-              <Row label="Quantity" value={formatBales(o.quantity)} testId="current-quantity" />
-              <Row label="Value" value={value ? formatInr(value) : '—'} testId="current-value" />
-              <Row label="Valid until" value={formatDateTime(latest?.validUntil ?? o.validUntil)} />
-            </dl>
-          </Card>
+          <CurrentTerms
+            version={o.version}
+            price={o.price}
+            quantity={o.quantity}
+            validUntil={latest?.validUntil ?? o.validUntil}
+          />
           {side && d.turn !== null && !d.expired ? (
             <Card className="p-5">
               {allowed.has('COUNTER') || allowed.has('ACCEPT') ? (
@@ -150,15 +145,4 @@ export function NegotiationPage() {
 function historyRow<V extends { id: string; actedByStaff: boolean }>(v: V): V & { pending: boolean } {
   const pending = v.id.startsWith('pending-');
   return { ...v, pending, actedByStaff: v.actedByStaff && !pending };
-}
-
-function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <div className="flex justify-between gap-3">
-      <dt className="text-slate-500">{label}</dt>
-      <dd className="font-medium text-slate-900 tabular-nums" data-testid={testId}>
-        {value}
-      </dd>
-    </div>
-  );
 }

@@ -16,6 +16,7 @@ import {
   LotQuantityBar,
   PageHeader,
   Select,
+  TradeTerms,
   toast,
   trpc,
 } from '@kapas/ui';
@@ -24,7 +25,6 @@ import { Send } from 'lucide-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTradeMasters } from './masters';
 import { numericTemplate } from './trade-form-model';
-import { TradeSummary } from './trade-summary';
 
 const PRICE = /^\d{1,12}(\.\d{1,2})?$/;
 const QTY = /^\d{1,10}(\.\d{1,3})?$/;
@@ -128,7 +128,7 @@ export function OfferComposerPage() {
       />
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
         <Card className="p-5">
-          <TradeSummary trade={t} masters={masters} />
+          <TradeTerms trade={t} nameOf={masters.nameOf} />
         </Card>
         <Card className="p-5">
           <form onSubmit={onSubmit} className="grid gap-4" noValidate aria-label="Offer">

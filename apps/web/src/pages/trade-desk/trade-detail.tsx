@@ -1,36 +1,26 @@
-import type { RouterOutputs } from '@kapas/api';
 import {
   Button,
   Card,
-  ConfirmDialog,
   EmptyState,
   ErrorState,
   errorMessage,
   formatBales,
-  formatInr,
-  formatPricePerCandy,
   hasCapability,
-  humanizeState,
   LoadingState,
   PageHeader,
-  ScoreBadge,
-  ScoreBreakdown,
-  StateBadge,
-  TurnIndicator,
+  RankedOffers,
+  TradeContracts,
+  TradeTerms,
   toast,
   trpc,
   useMe,
 } from '@kapas/ui';
 import { Link, useParams } from '@tanstack/react-router';
-import { ChevronDown, ChevronRight, Pencil } from 'lucide-react';
+import { Pencil } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { EditTrade } from './edit-trade';
 import { useTradeMasters } from './masters';
-import { ReasonField } from './reason-field';
-import { TradeSummary } from './trade-summary';
-
-type RankedOffer = RouterOutputs['trades']['get']['offers'][number];
-type TradeContract = RouterOutputs['trades']['get']['contracts'][number];
+import { ReasonDialog } from './reason-dialog';
 
 const CANCELLABLE = new Set(['DRAFT', 'POSTED', 'OFFERS_RECEIVED', 'NEGOTIATION']);
 
@@ -108,11 +98,20 @@ export function TradeDetailPage() {
       />
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
         <Card className="p-5">
-          <TradeSummary trade={t} masters={masters} />
+          <TradeTerms trade={t} nameOf={masters.nameOf} />
           <p className="mt-3 text-xs text-slate-500">
             {detail.data.allocation.percent}% allocated · {formatBales(detail.data.allocation.remaining)} still open
           </p>
-          {contracts.length ? <ContractList contracts={contracts} /> : null}
+          {contracts.length ? (
+            <TradeContracts
+              contracts={contracts}
+              contractNumber={(c) => (
+                <Link to="/trade-desk/contracts/$id" params={{ id: c.id }} className="text-brand-700 hover:underline">
+                  {c.number}
+                </Link>
+              )}
+            />
+          ) : null}
         </Card>
         <Card>
           <h2 className="border-b border-slate-200 px-4 py-3 text-sm font-semibold text-slate-900">
@@ -124,11 +123,15 @@ export function TradeDetailPage() {
               description={mine ? 'Matching sellers have been told; offers appear here live.' : undefined}
             />
           ) : (
-            <ol className="divide-y divide-slate-100" aria-label="Ranked offers" data-testid="ranked-offers">
-              {offers.map((o) => (
-                <OfferItem key={o.id} offer={o} mine={mine} />
-              ))}
-            </ol>
+            <RankedOffers
+              offers={offers}
+              mySide={mine ? 'BUYER' : 'SELLER'}
+              offerLink={(o) => (
+                <Link to="/trade-desk/offers/$id" params={{ id: o.id }} className="font-medium text-brand-700 hover:underline">
+                  {o.number}
+                </Link>
+              )}
+            />
           )}
         </Card>
       </div>
@@ -136,73 +139,8 @@ export function TradeDetailPage() {
   );
 }
 
-function ContractList({ contracts }: { contracts: TradeContract[] }) {
-  return (
-    <div className="mt-4 border-t border-slate-200 pt-3" data-testid="trade-contracts">
-      <h3 className="mb-1 text-sm font-semibold text-slate-900">Contracts</h3>
-      <ul className="grid gap-1 text-sm">
-        {contracts.map((c) => (
-          <li key={c.id} className="flex justify-between gap-3">
-            <Link to="/trade-desk/contracts/$id" params={{ id: c.id }} className="text-brand-700 hover:underline">
-              {c.number}
-            </Link>
-            <span className="tabular-nums text-slate-600">
-              {formatBales(c.quantity)} · {formatInr(c.value)}
-            </span>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function OfferItem({ offer, mine }: { offer: RankedOffer; mine: boolean }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <li className="px-4 py-3" data-testid={`ranked-offer-${offer.number}`}>
-      <div className="flex flex-wrap items-center gap-3">
-        <span className="w-5 text-right text-sm text-slate-400 tabular-nums">{offer.rank ?? '–'}</span>
-        {offer.score !== null ? <ScoreBadge score={offer.score} {...(offer.label ? { label: offer.label } : {})} /> : null}
-        <Link to="/trade-desk/offers/$id" params={{ id: offer.id }} className="font-medium text-brand-700 hover:underline">
-          {offer.number}
-        </Link>
-        <span className="text-sm text-slate-700 tabular-nums">
-          {formatBales(offer.quantity)} at {formatPricePerCandy(offer.price)}
-        </span>
-        {offer.sellerName ? <span className="text-sm text-slate-500">{offer.sellerName}</span> : null}
-        {offer.excludedReasons.length ? (
-          <span className="text-xs text-red-700">No longer matches: {offer.excludedReasons.map(humanizeState).join(', ')}</span>
-        ) : null}
-        <span className="ml-auto flex items-center gap-2">
-          <StateBadge state={offer.status} />
-          <TurnIndicator turn={offer.turn} mySide={mine ? 'BUYER' : 'SELLER'} status={offer.status} />
-        </span>
-      </div>
-      {offer.breakdown ? (
-        <>
-          <button
-            type="button"
-            className="mt-2 ml-8 inline-flex items-center gap-1 text-xs font-medium text-slate-600 hover:text-slate-900"
-            aria-expanded={open}
-            onClick={() => setOpen((v) => !v)}
-          >
-            {open ? <ChevronDown className="size-3" aria-hidden /> : <ChevronRight className="size-3" aria-hidden />}
-            Why this score
-          </button>
-          {open ? (
-            <div className="mt-2 ml-8">
-              <ScoreBreakdown breakdown={offer.breakdown} parameters={offer.deviations} />
-            </div>
-          ) : null}
-        </>
-      ) : null}
-    </li>
-  );
-}
-
 function CancelTrade({ id, version }: { id: string; version: number }) {
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
   const utils = trpc.useUtils();
   const cancel = trpc.trades.cancel.useMutation({
     onSuccess: () => {
@@ -213,28 +151,23 @@ function CancelTrade({ id, version }: { id: string; version: number }) {
     },
     onError: (error) => toast.error(errorMessage(error)),
   });
-  const confirm = () => {
-    if (!cancel.isPending) cancel.mutate({ id, version, reason: reason.trim() || null });
-  };
   return (
     <>
       <Button variant="secondary" onClick={() => setOpen(true)}>
         Cancel trade
       </Button>
-      <ConfirmDialog
+      <ReasonDialog
         open={open}
-        onOpenChange={(next) => {
-          setOpen(next);
-          if (!next) setReason('');
-        }}
+        onOpenChange={setOpen}
         title="Cancel this trade?"
         description="Open offers are closed and sellers are told. This cannot be undone."
         confirmLabel="Cancel trade"
+        maxLength={500}
         pending={cancel.isPending}
-        onConfirm={confirm}
-      >
-        <ReasonField value={reason} onChange={setReason} onEnter={confirm} maxLength={500} />
-      </ConfirmDialog>
+        onConfirm={(reason) => {
+          if (!cancel.isPending) cancel.mutate({ id, version, reason });
+        }}
+      />
     </>
   );
 }

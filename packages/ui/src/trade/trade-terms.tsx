@@ -1,16 +1,28 @@
-import type { RouterOutputs } from '@kapas/api';
-import { AllocationBar, Badge, formatBales, formatDateTime, formatPricePerCandy, StateBadge } from '@kapas/ui';
-import { useTradeNames } from './use-trade-names';
+import type { RouterOutputs } from '@kapas/client';
+import { Badge } from '../components/badge';
+import { formatDateTime } from '../lib/format';
+import { formatBales, formatPricePerCandy } from './format';
+import { AllocationBar, StateBadge } from './status';
 
 type Trade = RouterOutputs['trades']['get']['trade'];
 
-/** A trade's terms as staff see them: buyer, quantities, price, terms and the quality wanted. */
-export function TradeTerms({ trade }: { trade: Trade }) {
-  const { nameOf } = useTradeNames();
+/**
+ * A trade's terms as a definition list, with master ids named by the app's `nameOf`. `staffView`
+ * adds what only the back office is shown: the buyer and when the trade was posted.
+ */
+export function TradeTerms({
+  trade,
+  nameOf,
+  staffView = false,
+}: {
+  trade: Trade;
+  nameOf: (id: string | null | undefined) => string;
+  staffView?: boolean;
+}) {
   const days = (n: number | null) => (n === null ? '' : ` · ${n} days`);
   const rows: [string, string][] = [
-    ['Buyer', trade.buyerName ?? '—'],
-    ['Commodity', trade.commodityName ?? '—'],
+    ...(staffView ? [['Buyer', trade.buyerName ?? '—'] as [string, string]] : []),
+    ['Commodity', trade.commodityName ?? nameOf(trade.commodityId)],
     ['Variety', nameOf(trade.varietyId)],
     ['Quantity', formatBales(trade.quantity)],
     ['Still open', formatBales(trade.remaining)],
@@ -22,7 +34,7 @@ export function TradeTerms({ trade }: { trade: Trade }) {
     ['Bargain type', nameOf(trade.bargainTypeId)],
     ['Passing', nameOf(trade.passingTermId)],
     ['Weightment', nameOf(trade.weightmentTermId)],
-    ['Posted', formatDateTime(trade.postedAt)],
+    ...(staffView ? [['Posted', formatDateTime(trade.postedAt)] as [string, string]] : []),
     ['Valid until', formatDateTime(trade.validUntil)],
   ];
   return (

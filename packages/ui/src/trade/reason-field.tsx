@@ -1,4 +1,5 @@
-import { FormField, Input } from '@kapas/ui';
+import { FormField } from '../components/form-field';
+import { Input } from '../components/input';
 
 /**
  * An optional reason inside a confirmation dialog (cancel a trade, reject or withdraw an offer).
@@ -14,6 +15,7 @@ export function ReasonField({
   value: string;
   onChange: (value: string) => void;
   onEnter: () => void;
+  /** The API's bound for this reason. */
   maxLength: number;
   label?: string;
 }) {
