@@ -26,6 +26,26 @@ export const RELAXED_LIMITS: Record<string, unknown> = {
   'rateLimit.apiPerPartnerPerMinute': 1_000_000,
 };
 
+/** What every test server shares (production mode, ephemeral port, embedded channels); a test overrides what it exercises. */
+export function testServerConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    production: true,
+    allowedOrigins: [TEST_ORIGIN],
+    secureCookies: true,
+    staticRoots: { web: null, admin: null },
+    ...LIMITS,
+    publicUrl: TEST_ORIGIN,
+    trustedProxies: new Set<string>(),
+    rateLimitStore: 'memory',
+    senders: sendersFrom({ KAPAS_MAIL_FROM: 'Kapas <no-reply@kapas.local>' }),
+    publicDevOutbox: true,
+    jobIntervalMs: 1_000,
+    ...overrides,
+  };
+}
+
 export type TestServerOptions = Partial<ServerConfig> & { settings?: Record<string, unknown> };
 
 /** The real server on an ephemeral port over a fresh database (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
@@ -35,25 +55,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   for (const [key, value] of Object.entries(overrides)) {
     await handle.db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } });
   }
-  const config: ServerConfig = {
-    port: 0,
-    host: '127.0.0.1',
-    production: true,
-    allowedOrigins: [TEST_ORIGIN],
-    secureCookies: true,
-    staticRoots: { web: null, admin: null },
-    ...LIMITS,
-    publicUrl: 'http://localhost:5999',
-    trustedProxies: new Set<string>(),
-    rateLimitStore: 'memory',
-    senders: sendersFrom({ KAPAS_MAIL_FROM: 'Kapas <no-reply@kapas.local>' }),
-    publicDevOutbox: true,
-    jobIntervalMs: 1_000,
+  const config = testServerConfig({
     // A fresh folder per server, so a test can look at exactly what was stored.
     storage: new LocalDiskStore(await mkdtemp(join(tmpdir(), 'kapas-documents-'))),
     fileLinkSecret: 'test-file-link-secret-0123456789',
     ...configOverrides,
-  };
+  });
   const server = await startServer(handle, config, createLogger('silent'));
   return {
     ...server,

@@ -13,11 +13,9 @@ import {
 } from '@kapas/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIMITS, type ServerConfig } from '../src/config';
 import { createLogger } from '../src/logger';
-import { sendersFrom } from '../src/senders';
 import { type RunningServer, startServer } from '../src/server';
-import { signInAs, startTestServer, TEST_ORIGIN, type TestServer } from '../src/testing';
+import { signInAs, startTestServer, type TestServer, testServerConfig } from '../src/testing';
 import { openRequest, roleChange, userIdOf } from './approvals-fixtures';
 import { failure } from './helpers';
 
@@ -151,21 +149,7 @@ describe('several instances on one database', () => {
       secondHandle = await openDatabase({ url: url.toString(), maxConnections: 10 });
       handle = secondHandle;
     }
-    const config: ServerConfig = {
-      port: 0,
-      host: '127.0.0.1',
-      production: true,
-      allowedOrigins: [TEST_ORIGIN],
-      secureCookies: true,
-      staticRoots: { web: null, admin: null },
-      ...LIMITS,
-      publicUrl: 'http://localhost:5999',
-      trustedProxies: new Set<string>(),
-      rateLimitStore: 'memory',
-      senders: sendersFrom({ KAPAS_MAIL_FROM: 'Kapas <no-reply@kapas.local>' }),
-      publicDevOutbox: true,
-      jobIntervalMs: 1_000,
-    };
+    const config = testServerConfig();
     second = await startServer(handle, config, createLogger('silent'));
   });
   afterAll(async () => {

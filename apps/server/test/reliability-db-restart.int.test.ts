@@ -2,11 +2,9 @@ import type { KapasClient } from '@kapas/client';
 import { type DatabaseHandle, migrate, openDatabase, seed, settings } from '@kapas/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIMITS } from '../src/config';
 import { createLogger } from '../src/logger';
-import { sendersFrom } from '../src/senders';
 import { type RunningServer, startServer } from '../src/server';
-import { RELAXED_LIMITS, TEST_ORIGIN } from '../src/testing';
+import { RELAXED_LIMITS, testServerConfig } from '../src/testing';
 import { clientFor, rowsOf, tokenFor } from './reliability-helpers';
 import { type PrivatePostgres, startPrivatePostgres } from './reliability-private-postgres';
 import { counterPrice, openNegotiation, tradeTerms } from './reliability-trade-desk';
@@ -46,25 +44,7 @@ beforeAll(async () => {
   await seed(handle.db, { demo: true });
   for (const [key, value] of Object.entries(RELAXED_LIMITS))
     await handle.db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } });
-  server = await startServer(
-    handle,
-    {
-      port: 0,
-      host: '127.0.0.1',
-      production: true,
-      allowedOrigins: [TEST_ORIGIN],
-      secureCookies: true,
-      staticRoots: { web: null, admin: null },
-      ...LIMITS,
-      publicUrl: TEST_ORIGIN,
-      trustedProxies: new Set<string>(),
-      rateLimitStore: 'memory',
-      senders: sendersFrom({ KAPAS_MAIL_FROM: 'Kapas <no-reply@kapas.local>' }),
-      publicDevOutbox: true,
-      jobIntervalMs: 1_000,
-    },
-    createLogger('silent'),
-  );
+  server = await startServer(handle, testServerConfig(), createLogger('silent'));
   const target = { url: server.url, handle };
   buyer = clientFor(server.url, await tokenFor(target, 'buyer@saurashtra-mills.example'));
   seller = clientFor(server.url, await tokenFor(target, 'seller@vidarbha-ginning.example'));

@@ -3,11 +3,9 @@ import type { KapasClient } from '@kapas/client';
 import { type DatabaseHandle, events, migrate, openDatabase, seed, settings } from '@kapas/db';
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIMITS, type ServerConfig } from '../src/config';
 import { createLogger } from '../src/logger';
-import { sendersFrom } from '../src/senders';
 import { type RunningServer, startServer } from '../src/server';
-import { RELAXED_LIMITS, TEST_ORIGIN } from '../src/testing';
+import { RELAXED_LIMITS, testServerConfig } from '../src/testing';
 import { clientFor, rowsOf, tokenFor, until } from './reliability-helpers';
 import { type PrivatePostgres, startPrivatePostgres } from './reliability-private-postgres';
 import { counterPrice, openNegotiation, tradeTerms } from './reliability-trade-desk';
@@ -33,21 +31,7 @@ let seller: KapasClient;
 const crashes: unknown[] = [];
 const onCrash = (e: unknown) => crashes.push(e);
 
-const config = (): ServerConfig => ({
-  port: 0,
-  host: '127.0.0.1',
-  production: true,
-  allowedOrigins: [TEST_ORIGIN],
-  secureCookies: true,
-  staticRoots: { web: null, admin: null },
-  ...LIMITS,
-  publicUrl: TEST_ORIGIN,
-  trustedProxies: new Set<string>(),
-  rateLimitStore: 'postgres',
-  senders: sendersFrom({ KAPAS_MAIL_FROM: 'Kapas <no-reply@kapas.local>' }),
-  publicDevOutbox: true,
-  jobIntervalMs: 1_000,
-});
+const config = () => testServerConfig({ rateLimitStore: 'postgres' });
 
 async function listen(server: Server, port = 0): Promise<number> {
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
